@@ -1,0 +1,188 @@
+//! What a statement says, as language-independent evidence keys: entities,
+//! TERM concepts, numbers and dates, who is quoted, and cognates.
+//!
+//! | kind | key | from |
+//! |---|---|---|
+//! | entity | `e:sergei_shoigu` | a lexicon mention; also the country a capital stands for, and names nested in a longer one |
+//! | term | `t:ammunition` | a TERM mention (munitions / ammunition) |
+//! | number | `n:dur:4:year` | [`numbers`](super::numbers): quatre ans / four years |
+//! | quote | `q:vladimir_putin` | a quotation and the person outside it who said it |
+//! | cognate | `c:strate` | a long word's first letters (stratégique / strategic), weak |
+
+use serde::Serialize;
+
+use super::numbers::{self, Quantity};
+use super::quotes::quotations;
+use crate::lexicon::EntityType;
+use crate::normalize::fold;
+use crate::span::{Lang, Span};
+use crate::tag::{Mention, Tagger};
+
+/// The kinds of evidence, strongest first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EvidenceKind {
+    /// A named entity of the lexicon.
+    Entity,
+    /// A number, quantity, duration or date.
+    Number,
+    /// The same person quoted on both sides.
+    Quote,
+    /// A TERM concept of the lexicon.
+    Term,
+    /// Words that look alike in both languages.
+    Cognate,
+}
+
+/// How much less a derived feature counts than a direct mention.
+const METONYMY_FACTOR: f32 = 0.7;
+const NESTED_FACTOR: f32 = 0.7;
+
+/// Cognates compare this many leading letters of words at least this long.
+const COGNATE_PREFIX: usize = 6;
+
+/// Long words that look alike in French and English but say nothing about the claim.
+const COGNATE_STOPLIST: &[&str] = &["ministe", "presid", "gouver", "govern", "egalem", "notamm", "actuel", "certai", "plusie"];
+
+/// One piece of evidence in a statement.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Feature {
+    /// What kind of evidence.
+    pub kind: EvidenceKind,
+    /// Its language-independent key, prefixed by kind (`e:`, `t:`, `n:`, `q:`, `c:`).
+    pub key: String,
+    /// Where it is, in the original text.
+    pub span: Span,
+    /// How much it counts relative to a direct mention (metonymy, nesting, variants).
+    pub factor: f32,
+    /// True when it lies inside a quotation.
+    pub in_quote: bool,
+}
+
+/// The evidence of one statement and its length in tokens.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct StatementFeatures {
+    /// Evidence in text order (one key may appear several times).
+    pub features: Vec<Feature>,
+    /// Number of word tokens, for length normalisation.
+    pub tokens: usize,
+}
+
+/// Extracts the features of each statement (spans in text order, not overlapping).
+pub fn extract(
+    text: &str,
+    lang: Lang,
+    statements: &[Span],
+    mentions: &[Mention],
+    tagger: &Tagger,
+) -> Vec<StatementFeatures> {
+    let quantities = numbers::extract(text, lang);
+    let mut mention_at = 0;
+    let mut quantity_at = 0;
+    statements
+        .iter()
+        .map(|&stmt| {
+            let own_mentions = take_within(mentions, &mut mention_at, stmt, |m| m.span);
+            let own_quantities = take_within(&quantities, &mut quantity_at, stmt, |q| q.span);
+            statement_features(text, lang, stmt, own_mentions, own_quantities, tagger)
+        })
+        .collect()
+}
+
+/// The items of a sorted list that lie inside `within`, advancing `at` past
+/// them so the whole text is walked once.
+fn take_within<'a, T>(items: &'a [T], at: &mut usize, within: Span, span: impl Fn(&T) -> Span) -> &'a [T] {
+    while *at < items.len() && span(&items[*at]).start < within.start {
+        *at += 1;
+    }
+    let start = *at;
+    while *at < items.len() && span(&items[*at]).end <= within.end {
+        *at += 1;
+    }
+    &items[start..*at]
+}
+
+fn statement_features(
+    text: &str,
+    lang: Lang,
+    stmt: Span,
+    mentions: &[Mention],
+    quantities: &[Quantity],
+    tagger: &Tagger,
+) -> StatementFeatures {
+    let body = stmt.of(text);
+    let quotes: Vec<Span> =
+        quotations(body).into_iter().map(|q| Span::new(q.start + stmt.start, q.end + stmt.start)).collect();
+    let in_quote = |span: Span| quotes.iter().any(|q| q.contains(span));
+    let mut features = Vec::new();
+    let mut push = |kind, key: String, span: Span, factor: f32| {
+        features.push(Feature { kind, key, span, factor, in_quote: in_quote(span) });
+    };
+    for m in mentions {
+        let entry = tagger.entry(m);
+        let kind = if entry.kind == EntityType::Term { EvidenceKind::Term } else { EvidenceKind::Entity };
+        let prefix = if kind == EvidenceKind::Term { "t:" } else { "e:" };
+        push(kind, format!("{prefix}{}", entry.id), m.span, m.confidence);
+        for &target in &entry.stands_for {
+            let target = &tagger.lexicon().entries()[target];
+            push(EvidenceKind::Entity, format!("e:{}", target.id), m.span, m.confidence * METONYMY_FACTOR);
+        }
+        // "Russian invasion of Ukraine" is one EVENT mention; Russia and Ukraine
+        // inside it are evidence too.
+        let surface = m.span.of(text);
+        if surface.contains(|c: char| !c.is_alphanumeric()) {
+            for inner in tagger.tag(surface, lang) {
+                let inner_entry = tagger.entry(&inner);
+                if inner.entry == m.entry || inner.span.len() == surface.len() {
+                    continue;
+                }
+                let kind = if inner_entry.kind == EntityType::Term { EvidenceKind::Term } else { EvidenceKind::Entity };
+                let prefix = if kind == EvidenceKind::Term { "t:" } else { "e:" };
+                let span = Span::new(inner.span.start + m.span.start, inner.span.end + m.span.start);
+                push(kind, format!("{prefix}{}", inner_entry.id), span, inner.confidence * NESTED_FACTOR);
+            }
+        }
+    }
+    for q in quantities {
+        push(EvidenceKind::Number, format!("n:{}", q.key), q.span, 1.0);
+    }
+    if let Some((speaker, span)) = speaker(mentions, &quotes, tagger) {
+        push(EvidenceKind::Quote, format!("q:{speaker}"), span, 1.0);
+    }
+    let covered: Vec<Span> = mentions.iter().map(|m| m.span).chain(quantities.iter().map(|q| q.span)).collect();
+    let folded = fold(body);
+    let mut tokens = 0;
+    for (token, span) in folded.tokens() {
+        tokens += 1;
+        let span = Span::new(span.start + stmt.start, span.end + stmt.start);
+        if token.len() < COGNATE_PREFIX + 1
+            || !token.bytes().all(|b| b.is_ascii_lowercase())
+            || covered.iter().any(|c| c.overlaps(span))
+        {
+            continue;
+        }
+        let prefix = &token[..COGNATE_PREFIX];
+        if !COGNATE_STOPLIST.iter().any(|s| prefix.starts_with(s) || s.starts_with(prefix)) {
+            push(EvidenceKind::Cognate, format!("c:{prefix}"), span, 1.0);
+        }
+    }
+    features.sort_by_key(|f| (f.span.start, f.kind));
+    StatementFeatures { features, tokens }
+}
+
+/// The person quoted: a person mentioned outside the quotations, nearest to one.
+fn speaker(mentions: &[Mention], quotes: &[Span], tagger: &Tagger) -> Option<(String, Span)> {
+    let first_quote = quotes.first()?;
+    mentions
+        .iter()
+        .filter(|m| tagger.entry(m).kind == EntityType::Person)
+        .filter(|m| !quotes.iter().any(|q| q.overlaps(m.span)))
+        .min_by_key(|m| {
+            quotes
+                .iter()
+                .map(|q| if m.span.end <= q.start { q.start - m.span.end } else { m.span.start.saturating_sub(q.end) })
+                .min()
+                .unwrap_or(usize::MAX)
+        })
+        .map(|m| (tagger.entry(m).id.clone(), Span::new(first_quote.start, first_quote.end)))
+}

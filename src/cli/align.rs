@@ -1,0 +1,98 @@
+//! `entente align`: link the statements of two articles (contract §3).
+
+use std::path::PathBuf;
+
+use anyhow::{Result, bail};
+use clap::ValueEnum;
+use entente::align::{AlignOptions, Aligner, DEFAULT_THRESHOLD};
+use entente::report::alignment::{self, AlignedPair, Side};
+use entente::Lang;
+
+use super::common::{self, LexiconArgs};
+use super::Outcome;
+
+/// Output formats of `align`.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Side by side, for a terminal.
+    Text,
+    /// One JSON object (contract §3).
+    Json,
+    /// One line per link.
+    Tsv,
+    /// A Markdown document for notes and issues.
+    Markdown,
+}
+
+/// The alignment flags shared by `align`, `eval`, `batch` and `corpus`.
+#[derive(clap::Args, Debug, Clone)]
+pub struct AlignFlags {
+    /// Minimum link score in [0, 1]: lower it for more links (recall), raise it for fewer, surer ones (precision).
+    #[arg(long, default_value_t = DEFAULT_THRESHOLD, value_parser = parse_threshold)]
+    pub threshold: f64,
+    #[command(flatten)]
+    pub lexicon: LexiconArgs,
+}
+
+impl AlignFlags {
+    /// An aligner with these settings.
+    pub fn aligner(&self) -> Result<Aligner> {
+        let options = AlignOptions { threshold: self.threshold, ..AlignOptions::default() };
+        Ok(Aligner::new(self.lexicon.tagger()?, options))
+    }
+}
+
+fn parse_threshold(s: &str) -> Result<f64, String> {
+    let t: f64 = s.parse().map_err(|_| format!("{s:?} is not a number"))?;
+    if !(0.0..=1.0).contains(&t) {
+        return Err(format!("{t} is outside [0, 1]"));
+    }
+    Ok(t)
+}
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Language of the left article (detected when absent).
+    #[arg(long, value_parser = clap::value_parser!(Lang))]
+    left_lang: Option<Lang>,
+    /// Language of the right article (detected when absent).
+    #[arg(long, value_parser = clap::value_parser!(Lang))]
+    right_lang: Option<Lang>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    #[command(flatten)]
+    flags: AlignFlags,
+    /// The left article (usually French), or - for standard input.
+    left: PathBuf,
+    /// The right article (usually English), or - for standard input.
+    right: PathBuf,
+}
+
+pub fn run(args: Args) -> Result<Outcome> {
+    if args.left.as_os_str() == "-" && args.right.as_os_str() == "-" {
+        bail!("only one of LEFT and RIGHT can be - (standard input)");
+    }
+    let aligner = args.flags.aligner()?;
+    let left_text = common::read_text(&args.left)?;
+    let right_text = common::read_text(&args.right)?;
+    let left_lang = common::resolve_lang(args.left_lang, &left_text, &args.left);
+    let right_lang = common::resolve_lang(args.right_lang, &right_text, &args.right);
+    let left = aligner.analyse(&left_text, left_lang);
+    let right = aligner.analyse(&right_text, right_lang);
+    let result = aligner.align(&left, &right);
+    let (left_path, right_path) = (args.left.display().to_string(), args.right.display().to_string());
+    let pair = AlignedPair {
+        left: Side { path: &left_path, analysis: &left },
+        right: Side { path: &right_path, analysis: &right },
+        alignment: &result,
+    };
+    let mut out = common::stdout();
+    match args.format {
+        Format::Text => alignment::write_text(&mut out, &pair)?,
+        Format::Json => alignment::write_json(&mut out, &pair)?,
+        Format::Tsv => alignment::write_tsv(&mut out, &pair)?,
+        Format::Markdown => alignment::write_markdown(&mut out, &pair)?,
+    }
+    common::finish(out)
+}

@@ -1,0 +1,68 @@
+//! Command-line interface: one file per subcommand, each with its `Args` and
+//! `run()`. stdout carries data only; diagnostics go to stderr prefixed with
+//! `entente:`. Exit codes (contract §6): 0 success, 1 a problem found and
+//! reported, 2 bad usage or unreadable input.
+
+mod align;
+mod common;
+mod eval;
+mod tag;
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Line up what French and English news say about the same event.
+#[derive(Parser, Debug)]
+#[command(name = "entente", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Find the lexicon's entities in a French or English text.
+    Tag(tag::Args),
+    /// Link the statements of a French and an English article that report the same claim.
+    Align(align::Args),
+    /// Score alignments against gold statement links (precision, recall, F1).
+    Eval(eval::Args),
+}
+
+/// What a command reports when it finishes without an error.
+pub enum Outcome {
+    /// All went well: exit 0.
+    Ok,
+    /// The command ran and found problems it reported: exit 1.
+    Problems,
+}
+
+/// Parses the arguments, runs the command and turns its result into an exit code.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Tag(args) => tag::run(args),
+        Command::Align(args) => align::run(args),
+        Command::Eval(args) => eval::run(args),
+    };
+    match result {
+        Ok(Outcome::Ok) => ExitCode::SUCCESS,
+        Ok(Outcome::Problems) => ExitCode::from(1),
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            let mut stderr = io::stderr().lock();
+            for line in format!("{err:#}").lines() {
+                let _ = writeln!(stderr, "entente: {line}");
+            }
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// A reader that closed our stdout (`entente … | head`) is not an error.
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain()
+        .any(|e| e.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe))
+}

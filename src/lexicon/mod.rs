@@ -1,0 +1,364 @@
+//! Lexicons: CSV rows (contract §1) merged into entries, each with its names.
+//!
+//! The shipped files in `lexicons/` are built into the binary ([`builtin`]);
+//! user files are read with the same parser. Loading checks every row of every
+//! file and reports all problems at once; a lexicon with any problem is not
+//! built, so nothing is ever half-loaded.
+
+pub mod builtin;
+pub mod rows;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+pub use rows::{EntityType, NameLang, Row};
+
+use crate::error::{Error, ErrorKind, Problem, Result};
+
+/// The optional column that lets a name stand for another entry: a capital or
+/// a seat of government used for its country (`Pyongyang` → `north_korea`).
+pub const STANDS_FOR_COLUMN: &str = "stands_for";
+
+/// One entry: a person, place, organisation… or a TERM concept.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    /// Stable id, e.g. `sergei_shoigu`.
+    pub id: String,
+    /// Its type.
+    pub kind: EntityType,
+    /// Its first `en` name, else its first name.
+    pub label: String,
+    /// Entries this one also stands for (indexes into [`Lexicon::entries`]).
+    pub stands_for: Vec<usize>,
+    /// Its names (indexes into [`Lexicon::names`]), in file order.
+    pub names: Vec<usize>,
+}
+
+/// One name of one entry, with where it was written.
+#[derive(Clone, Debug)]
+pub struct Name {
+    /// Index of its entry in [`Lexicon::entries`].
+    pub entry: usize,
+    /// The language it is used in.
+    pub lang: NameLang,
+    /// The surface form as written in the CSV.
+    pub text: String,
+    /// Index of its file in [`Lexicon::files`].
+    pub file: usize,
+    /// Its line in that file.
+    pub line: u64,
+    /// The row's optional columns.
+    pub extra: BTreeMap<String, String>,
+}
+
+/// A lexicon file that was loaded.
+#[derive(Clone, Debug)]
+pub struct LexiconFile {
+    /// Its path (`lexicons/people.csv` for a built-in one).
+    pub path: PathBuf,
+    /// True for the files built into the binary.
+    pub builtin: bool,
+}
+
+/// Entries and names from one or more files, ready for the tagger.
+#[derive(Clone, Debug, Default)]
+pub struct Lexicon {
+    entries: Vec<Entry>,
+    names: Vec<Name>,
+    files: Vec<LexiconFile>,
+    by_id: HashMap<String, usize>,
+}
+
+impl Lexicon {
+    /// The built-in lexicons alone, parsed once per process.
+    pub fn builtin() -> &'static Lexicon {
+        static BUILTIN: OnceLock<Lexicon> = OnceLock::new();
+        BUILTIN.get_or_init(|| {
+            LexiconBuilder::new()
+                .build()
+                .unwrap_or_else(|e| panic!("the built-in lexicons are invalid (a build bug):\n{e}"))
+        })
+    }
+
+    /// A builder starting from the built-in lexicons.
+    pub fn builder() -> LexiconBuilder {
+        LexiconBuilder::new()
+    }
+
+    /// All entries, in the order first seen.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// All names, in load order.
+    pub fn names(&self) -> &[Name] {
+        &self.names
+    }
+
+    /// The files loaded, in load order.
+    pub fn files(&self) -> &[LexiconFile] {
+        &self.files
+    }
+
+    /// The entry with this id.
+    pub fn entry(&self, id: &str) -> Option<&Entry> {
+        self.by_id.get(id).map(|&i| &self.entries[i])
+    }
+
+    /// The index of the entry with this id.
+    pub fn entry_index(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
+    /// The entry a name belongs to.
+    pub fn entry_of(&self, name: &Name) -> &Entry {
+        &self.entries[name.entry]
+    }
+}
+
+/// Collects lexicon files, then builds a [`Lexicon`] or reports every problem.
+#[derive(Clone, Debug)]
+pub struct LexiconBuilder {
+    builtin: bool,
+    files: Vec<(PathBuf, String)>,
+}
+
+impl Default for LexiconBuilder {
+    fn default() -> Self {
+        LexiconBuilder::new()
+    }
+}
+
+impl LexiconBuilder {
+    /// A builder that includes the built-in lexicons.
+    pub fn new() -> LexiconBuilder {
+        LexiconBuilder { builtin: true, files: Vec::new() }
+    }
+
+    /// Whether to include the built-in lexicons (`--no-default-lexicon` turns them off).
+    pub fn builtin(mut self, yes: bool) -> LexiconBuilder {
+        self.builtin = yes;
+        self
+    }
+
+    /// Adds a CSV file, or every `*.csv` file of a directory (in name order).
+    pub fn add_path(mut self, path: &Path) -> Result<LexiconBuilder> {
+        for file in csv_files(path)? {
+            let text = crate::input::read_text(&file)?;
+            self.files.push((file, text));
+        }
+        Ok(self)
+    }
+
+    /// Adds a lexicon given as text; `path` is used in messages.
+    pub fn add_text(mut self, path: impl Into<PathBuf>, text: impl Into<String>) -> LexiconBuilder {
+        self.files.push((path.into(), text.into()));
+        self
+    }
+
+    /// Parses and checks every file; builds the lexicon only if all is well.
+    pub fn build(&self) -> Result<Lexicon> {
+        let mut merger = Merger::default();
+        if self.builtin {
+            for (path, text) in builtin::FILES {
+                merger.add_file(Path::new(path), text, true);
+            }
+        }
+        for (path, text) in &self.files {
+            merger.add_file(path, text, false);
+        }
+        merger.finish()
+    }
+}
+
+/// The CSV files a `--lexicon PATH` names: the file itself, or a directory's `*.csv`.
+pub fn csv_files(path: &Path) -> Result<Vec<PathBuf>> {
+    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, &e))?;
+    if !meta.is_dir() {
+        return Ok(vec![path.to_path_buf()]);
+    }
+    let mut files: Vec<PathBuf> = std::fs::read_dir(path)
+        .map_err(|e| Error::io(path, &e))?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "csv") && !p.is_dir())
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        return Err(Error::in_file(ErrorKind::Io, path, "directory holds no .csv lexicon file"));
+    }
+    Ok(files)
+}
+
+/// Merges rows of several files into entries, collecting problems.
+#[derive(Default)]
+struct Merger {
+    lexicon: Lexicon,
+    problems: Vec<Problem>,
+    seen: HashSet<(usize, crate::lexicon::NameLang, String)>,
+    /// Per entry: the raw `stands_for` ids and where they were written.
+    stands_for: Vec<Vec<(String, usize, u64)>>,
+}
+
+impl Merger {
+    fn add_file(&mut self, path: &Path, text: &str, builtin: bool) {
+        let parsed = rows::parse(path, text);
+        self.problems.extend(parsed.problems);
+        let file = self.lexicon.files.len();
+        self.lexicon.files.push(LexiconFile { path: path.to_path_buf(), builtin });
+        for row in parsed.rows {
+            self.add_row(row, file);
+        }
+    }
+
+    fn add_row(&mut self, mut row: Row, file: usize) {
+        let lex = &mut self.lexicon;
+        let entry = match lex.by_id.get(&row.entity) {
+            Some(&i) => {
+                let first = &lex.entries[i];
+                if first.kind != row.kind {
+                    let name = &lex.names[first.names[0]];
+                    self.problems.push(Problem {
+                        path: Some(lex.files[file].path.clone()),
+                        line: Some(row.line),
+                        message: format!(
+                            "entity {} is {} here but {} at {}:{}; give all its rows one type",
+                            row.entity, row.kind, first.kind, lex.files[name.file].path.display(), name.line
+                        ),
+                    });
+                    return;
+                }
+                i
+            }
+            None => {
+                let i = lex.entries.len();
+                lex.by_id.insert(row.entity.clone(), i);
+                lex.entries.push(Entry {
+                    id: row.entity.clone(),
+                    kind: row.kind,
+                    label: String::new(),
+                    stands_for: Vec::new(),
+                    names: Vec::new(),
+                });
+                self.stands_for.push(Vec::new());
+                i
+            }
+        };
+        if !self.seen.insert((entry, row.lang, row.name.clone())) {
+            return; // the same name twice: harmless, keep the first
+        }
+        if let Some(targets) = row.extra.get(STANDS_FOR_COLUMN) {
+            for target in targets.split(';').map(str::trim).filter(|t| !t.is_empty()) {
+                self.stands_for[entry].push((target.to_string(), file, row.line));
+            }
+        }
+        let name = lex.names.len();
+        lex.entries[entry].names.push(name);
+        lex.names.push(Name {
+            entry,
+            lang: row.lang,
+            text: std::mem::take(&mut row.name),
+            file,
+            line: row.line,
+            extra: row.extra,
+        });
+    }
+
+    fn finish(mut self) -> Result<Lexicon> {
+        let lex = &mut self.lexicon;
+        for (entry, targets) in self.stands_for.iter().enumerate() {
+            for (target, file, line) in targets {
+                match lex.by_id.get(target) {
+                    Some(&t) if t != entry => {
+                        if !lex.entries[entry].stands_for.contains(&t) {
+                            lex.entries[entry].stands_for.push(t);
+                        }
+                    }
+                    Some(_) => {}
+                    None => self.problems.push(Problem {
+                        path: Some(lex.files[*file].path.clone()),
+                        line: Some(*line),
+                        message: format!("stands_for names {target:?}, which is no entity of the loaded lexicons"),
+                    }),
+                }
+            }
+        }
+        if !self.problems.is_empty() {
+            return Err(Error::many(ErrorKind::Lexicon, self.problems));
+        }
+        for entry in &mut lex.entries {
+            let label = entry
+                .names
+                .iter()
+                .map(|&n| &lex.names[n])
+                .find(|n| n.lang == NameLang::En)
+                .unwrap_or(&lex.names[entry.names[0]]);
+            entry.label = label.text.clone();
+        }
+        Ok(self.lexicon)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn build(files: &[(&str, &str)]) -> Result<Lexicon> {
+        files
+            .iter()
+            .fold(LexiconBuilder::new().builtin(false), |b, (p, t)| b.add_text(*p, *t))
+            .build()
+    }
+
+    #[test]
+    fn merges_files_and_picks_the_first_english_label() {
+        let lex = build(&[
+            ("a.csv", "entity,type,lang,name\nputin,PER,fr,Poutine\nputin,PER,en,Putin\n"),
+            ("b.csv", "entity,type,lang,name\nputin,PER,en,Vladimir Putin\nputin,PER,fr,Poutine\n"),
+        ])
+        .unwrap();
+        let e = lex.entry("putin").unwrap();
+        assert_eq!(e.label, "Putin");
+        assert_eq!(e.names.len(), 3, "the duplicate row is kept once");
+        assert_eq!(lex.files().len(), 2);
+    }
+
+    #[test]
+    fn stands_for_resolves_to_entries() {
+        let lex = build(&[(
+            "a.csv",
+            "entity,type,lang,name,stands_for\nrussia,GPE,en,Russia,\nmoscow,GPE,en,Moscow,russia\nmoscow,GPE,fr,Moscou,russia\n",
+        )])
+        .unwrap();
+        let moscow = lex.entry("moscow").unwrap();
+        assert_eq!(moscow.stands_for, vec![lex.entry_index("russia").unwrap()]);
+    }
+
+    #[test]
+    fn problems_across_files_are_all_reported_and_nothing_is_built() {
+        let err = build(&[
+            ("a.csv", "entity,type,lang,name\nputin,PER,en,Putin\nx,BAD,en,X\n"),
+            ("b.csv", "entity,type,lang,name,stands_for\nputin,ORG,en,Putin Inc,\ny,GPE,en,Y,nowhere\n"),
+        ])
+        .unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Lexicon);
+        let lines: Vec<String> = err.problems().iter().map(|p| p.to_string()).collect();
+        assert_eq!(lines.len(), 3, "{lines:?}");
+        assert!(lines[0].starts_with("a.csv:3: unknown type \"BAD\""));
+        assert_eq!(lines[1], "b.csv:2: entity putin is ORG here but PER at a.csv:2; give all its rows one type");
+        assert_eq!(lines[2], "b.csv:3: stands_for names \"nowhere\", which is no entity of the loaded lexicons");
+    }
+
+    #[test]
+    fn a_directory_needs_csv_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = LexiconBuilder::new().add_path(dir.path()).unwrap_err();
+        assert!(err.to_string().ends_with("directory holds no .csv lexicon file"));
+        std::fs::write(dir.path().join("b.csv"), "entity,type,lang,name\nb,PER,en,B\n").unwrap();
+        std::fs::write(dir.path().join("a.csv"), "entity,type,lang,name\na,PER,en,A\n").unwrap();
+        std::fs::write(dir.path().join("notes.txt"), "not a lexicon").unwrap();
+        let lex = LexiconBuilder::new().builtin(false).add_path(dir.path()).unwrap().build().unwrap();
+        let ids: Vec<&str> = lex.entries().iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b"]);
+    }
+}

@@ -1,0 +1,441 @@
+//! Reading one lexicon CSV file into rows, each with its line number, and
+//! every problem found in it (not just the first).
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::Path;
+use std::str::FromStr;
+
+use serde::Serialize;
+
+use crate::error::{ErrorKind, Problem};
+use crate::span::Lang;
+
+/// The kinds of entry a lexicon holds (contract §1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum EntityType {
+    /// A person.
+    #[serde(rename = "PER")]
+    Person,
+    /// An organisation.
+    #[serde(rename = "ORG")]
+    Organisation,
+    /// A country, city or region as a political unit.
+    #[serde(rename = "GPE")]
+    Political,
+    /// Another place (sea, mountain, region as geography).
+    #[serde(rename = "LOC")]
+    Location,
+    /// A facility (cosmodrome, plant, base).
+    #[serde(rename = "FAC")]
+    Facility,
+    /// An event.
+    #[serde(rename = "EVENT")]
+    Event,
+    /// A general concept the aligner uses (ammunition / munitions).
+    #[serde(rename = "TERM")]
+    Term,
+}
+
+impl EntityType {
+    /// All types, in the order the contract lists them.
+    pub const ALL: [EntityType; 7] = [
+        EntityType::Person,
+        EntityType::Organisation,
+        EntityType::Political,
+        EntityType::Location,
+        EntityType::Facility,
+        EntityType::Event,
+        EntityType::Term,
+    ];
+
+    /// The code used in CSV and JSON (`PER`, `GPE`, …).
+    pub fn code(self) -> &'static str {
+        match self {
+            EntityType::Person => "PER",
+            EntityType::Organisation => "ORG",
+            EntityType::Political => "GPE",
+            EntityType::Location => "LOC",
+            EntityType::Facility => "FAC",
+            EntityType::Event => "EVENT",
+            EntityType::Term => "TERM",
+        }
+    }
+}
+
+impl fmt::Display for EntityType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl FromStr for EntityType {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<EntityType, String> {
+        EntityType::ALL.into_iter().find(|t| t.code() == s).ok_or_else(|| {
+            format!("unknown type {s:?} (expected PER, ORG, GPE, LOC, FAC, EVENT or TERM)")
+        })
+    }
+}
+
+/// The language a name belongs to: French, English, or both (`*`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum NameLang {
+    /// `fr`
+    #[serde(rename = "fr")]
+    Fr,
+    /// `en`
+    #[serde(rename = "en")]
+    En,
+    /// `*`: the same in every language.
+    #[serde(rename = "*")]
+    Any,
+}
+
+impl NameLang {
+    /// The code used in CSV (`fr`, `en`, `*`).
+    pub fn code(self) -> &'static str {
+        match self {
+            NameLang::Fr => "fr",
+            NameLang::En => "en",
+            NameLang::Any => "*",
+        }
+    }
+
+    /// The one language this name is written in, if it is not `*`.
+    pub fn lang(self) -> Option<Lang> {
+        match self {
+            NameLang::Fr => Some(Lang::Fr),
+            NameLang::En => Some(Lang::En),
+            NameLang::Any => None,
+        }
+    }
+
+    /// True when a name of this language may be used in a text of `lang`.
+    pub fn fits(self, lang: Lang) -> bool {
+        self.lang().is_none_or(|l| l == lang)
+    }
+}
+
+impl FromStr for NameLang {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<NameLang, String> {
+        match s {
+            "fr" => Ok(NameLang::Fr),
+            "en" => Ok(NameLang::En),
+            "*" => Ok(NameLang::Any),
+            other => Err(format!("unknown language {other:?} (expected fr, en or *)")),
+        }
+    }
+}
+
+/// The columns every lexicon file must have.
+pub const REQUIRED_COLUMNS: [&str; 4] = ["entity", "type", "lang", "name"];
+
+/// One valid row of a lexicon file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Row {
+    /// The entry's id.
+    pub entity: String,
+    /// The entry's type.
+    pub kind: EntityType,
+    /// The name's language.
+    pub lang: NameLang,
+    /// The surface form.
+    pub name: String,
+    /// The 1-based line the row starts on.
+    pub line: u64,
+    /// Optional columns (`stands_for`, `note`, `wikidata`, …), non-empty values only.
+    pub extra: BTreeMap<String, String>,
+}
+
+/// A parsed file: its header, its valid rows and the problems of the others.
+#[derive(Clone, Debug, Default)]
+pub struct ParsedFile {
+    /// The header's columns, in file order.
+    pub header: Vec<String>,
+    /// Rows that passed every check.
+    pub rows: Vec<Row>,
+    /// One problem per bad row or header (with path and line).
+    pub problems: Vec<Problem>,
+}
+
+impl ParsedFile {
+    /// The error kind of this file's problems.
+    pub const ERROR_KIND: ErrorKind = ErrorKind::Lexicon;
+}
+
+/// Parses a lexicon file's text; `path` is only used to locate problems.
+pub fn parse(path: &Path, text: &str) -> ParsedFile {
+    let mut parsed = ParsedFile::default();
+    let problem = |line: u64, message: String| Problem {
+        path: Some(path.to_path_buf()),
+        line: Some(line),
+        message,
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if let Some(line) = unterminated_quote_line(text) {
+        parsed.problems.push(problem(
+            line,
+            "unterminated quote: a field opens with \" and never closes (close it, or double an inner \" as \"\")".into(),
+        ));
+        return parsed;
+    }
+    let lines = LineIndex::new(text);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut records = reader.records();
+    let header = match records.next() {
+        None => {
+            parsed.problems.push(problem(1, "empty file: expected a header row `entity,type,lang,name`".into()));
+            return parsed;
+        }
+        Some(Err(e)) => {
+            parsed.problems.push(problem(1, format!("unreadable header: {e}")));
+            return parsed;
+        }
+        Some(Ok(h)) => h,
+    };
+    parsed.header = header.iter().map(|c| c.trim().to_string()).collect();
+    let Some(columns) = Columns::find(&parsed.header) else {
+        let missing: Vec<&str> =
+            REQUIRED_COLUMNS.iter().copied().filter(|c| !parsed.header.iter().any(|h| h == c)).collect();
+        parsed.problems.push(problem(
+            1,
+            format!(
+                "header lacks column{} {} (a lexicon needs entity, type, lang and name)",
+                if missing.len() > 1 { "s" } else { "" },
+                missing.join(", ")
+            ),
+        ));
+        return parsed;
+    };
+    for record in records {
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map(|p| lines.record_line(p.byte())).unwrap_or(0);
+                parsed.problems.push(problem(line, format!("unreadable row: {e}")));
+                continue;
+            }
+        };
+        let line = record.position().map(|p| lines.record_line(p.byte())).unwrap_or(0);
+        if record.len() == 1 && record.get(0).is_some_and(|f| f.trim().is_empty()) {
+            continue; // a blank line
+        }
+        match columns.row(&record, &parsed.header, line) {
+            Ok(row) => parsed.rows.push(row),
+            Err(message) => parsed.problems.push(problem(line, message)),
+        }
+    }
+    parsed
+}
+
+/// Where the four required columns are.
+struct Columns {
+    entity: usize,
+    kind: usize,
+    lang: usize,
+    name: usize,
+}
+
+impl Columns {
+    fn find(header: &[String]) -> Option<Columns> {
+        let at = |name: &str| header.iter().position(|h| h == name);
+        Some(Columns { entity: at("entity")?, kind: at("type")?, lang: at("lang")?, name: at("name")? })
+    }
+
+    fn row(&self, record: &csv::StringRecord, header: &[String], line: u64) -> Result<Row, String> {
+        if record.len() != header.len() {
+            return Err(format!(
+                "row has {} field{}, the header has {} (check for a missing or extra comma)",
+                record.len(),
+                if record.len() == 1 { "" } else { "s" },
+                header.len()
+            ));
+        }
+        let field = |i: usize| record.get(i).unwrap_or("");
+        let entity = field(self.entity);
+        check_id(entity)?;
+        let kind: EntityType = field(self.kind).parse()?;
+        let lang: NameLang = field(self.lang).parse()?;
+        let name = field(self.name);
+        check_name(name)?;
+        let extra = header
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| ![self.entity, self.kind, self.lang, self.name].contains(i))
+            .filter(|(i, _)| !field(*i).is_empty())
+            .map(|(i, h)| (h.clone(), field(i).to_string()))
+            .collect();
+        Ok(Row { entity: entity.to_string(), kind, lang, name: name.to_string(), line, extra })
+    }
+}
+
+/// Entity ids are `[a-z0-9_]+` so that they are stable in JSON and scripts.
+pub fn check_id(id: &str) -> Result<(), String> {
+    if id.is_empty() {
+        return Err("empty entity id".into());
+    }
+    if !id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_') {
+        return Err(format!("entity id {id:?} must be lower-case letters, digits and _ only, e.g. sergei_shoigu"));
+    }
+    Ok(())
+}
+
+/// A name must be findable: not empty, not padded, with a letter or digit.
+pub fn check_name(name: &str) -> Result<(), String> {
+    if name.trim().is_empty() {
+        return Err("empty name".into());
+    }
+    if name.trim() != name {
+        return Err(format!("name {name:?} has leading or trailing spaces"));
+    }
+    if name.contains(['\n', '\r']) {
+        return Err(format!("name {name:?} spans several lines"));
+    }
+    if !name.chars().any(char::is_alphanumeric) {
+        return Err(format!("name {name:?} has no letter or digit, so it can never be found"));
+    }
+    Ok(())
+}
+
+/// The line of a quote that opens a field and never closes, if any. The `csv`
+/// crate would otherwise read the rest of the file into that field silently.
+fn unterminated_quote_line(text: &str) -> Option<u64> {
+    let mut in_quotes = false;
+    let mut at_field_start = true;
+    let mut line = 1u64;
+    let mut opened_at = 0;
+    for b in text.bytes() {
+        match b {
+            b'"' if in_quotes => in_quotes = false,
+            b'"' if at_field_start => {
+                in_quotes = true;
+                opened_at = line;
+            }
+            _ => {}
+        }
+        if b == b'\n' {
+            line += 1;
+        }
+        if !in_quotes {
+            at_field_start = matches!(b, b',' | b'\n' | b'\r');
+        } else {
+            at_field_start = false;
+        }
+    }
+    in_quotes.then_some(opened_at)
+}
+
+/// Line numbers from byte offsets, counted on `\n` so that CRLF and LF files
+/// number their lines alike.
+struct LineIndex<'t> {
+    text: &'t [u8],
+    starts: Vec<usize>,
+}
+
+impl<'t> LineIndex<'t> {
+    fn new(text: &'t str) -> LineIndex<'t> {
+        let mut starts = vec![0];
+        starts.extend(text.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(i, _)| i + 1));
+        LineIndex { text: text.as_bytes(), starts }
+    }
+
+    /// The line a record starts on. `csv` positions a record just after the
+    /// previous one's first terminator byte, so skip the rest of the line
+    /// ending (`\n` of a CRLF) and any blank lines it jumped over.
+    fn record_line(&self, byte: u64) -> u64 {
+        let mut at = byte as usize;
+        while matches!(self.text.get(at), Some(b'\r' | b'\n')) {
+            at += 1;
+        }
+        self.starts.partition_point(|&s| s <= at) as u64
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_str(text: &str) -> ParsedFile {
+        parse(Path::new("t.csv"), text)
+    }
+
+    fn messages(text: &str) -> Vec<String> {
+        parse_str(text).problems.iter().map(|p| p.to_string()).collect()
+    }
+
+    #[test]
+    fn reads_rows_with_lines_and_extra_columns() {
+        let parsed = parse_str("entity,type,lang,name,note\nputin,PER,fr,Poutine,Q7747\n\nputin,PER,en,Putin,\n");
+        assert!(parsed.problems.is_empty());
+        assert_eq!(parsed.rows.len(), 2);
+        assert_eq!(parsed.rows[0].line, 2);
+        assert_eq!(parsed.rows[0].extra.get("note").map(String::as_str), Some("Q7747"));
+        assert_eq!(parsed.rows[1].line, 4);
+        assert!(parsed.rows[1].extra.is_empty());
+    }
+
+    #[test]
+    fn bom_and_crlf_read_the_same() {
+        let a = parse_str("entity,type,lang,name\nx,PER,en,X\ny,PER,en,Y\n");
+        let b = parse_str("\u{feff}entity,type,lang,name\r\nx,PER,en,X\r\ny,PER,en,Y\r\n");
+        assert_eq!(a.rows, b.rows);
+    }
+
+    #[test]
+    fn column_order_is_free() {
+        let parsed = parse_str("name,lang,type,entity\nPutin,en,PER,putin\n");
+        assert_eq!(parsed.rows[0].entity, "putin");
+        assert_eq!(parsed.rows[0].name, "Putin");
+    }
+
+    #[test]
+    fn every_bad_row_is_reported_with_its_line() {
+        let text = "entity,type,lang,name\n\
+                    ok,PER,en,Fine\n\
+                    a,PERS,en,X\n\
+                    b,PER,de,X\n\
+                    c,PER,en,\n\
+                    d,PER,en\n\
+                    Bad-Id,PER,en,X\n\
+                    e,PER,en, padded\n\
+                    f,PER,en,...\n";
+        assert_eq!(
+            messages(text),
+            vec![
+                "t.csv:3: unknown type \"PERS\" (expected PER, ORG, GPE, LOC, FAC, EVENT or TERM)",
+                "t.csv:4: unknown language \"de\" (expected fr, en or *)",
+                "t.csv:5: empty name",
+                "t.csv:6: row has 3 fields, the header has 4 (check for a missing or extra comma)",
+                "t.csv:7: entity id \"Bad-Id\" must be lower-case letters, digits and _ only, e.g. sergei_shoigu",
+                "t.csv:8: name \" padded\" has leading or trailing spaces",
+                "t.csv:9: name \"...\" has no letter or digit, so it can never be found",
+            ]
+        );
+    }
+
+    #[test]
+    fn missing_column_and_empty_file() {
+        assert_eq!(messages("entity,type,name\n"), vec!["t.csv:1: header lacks column lang (a lexicon needs entity, type, lang and name)"]);
+        assert_eq!(messages(""), vec!["t.csv:1: empty file: expected a header row `entity,type,lang,name`"]);
+    }
+
+    #[test]
+    fn unterminated_quote_names_the_line_it_opens_on() {
+        let text = "entity,type,lang,name\nok,PER,en,Fine\nx,PER,en,\"Open\ny,PER,en,Y\n";
+        assert_eq!(
+            messages(text),
+            vec!["t.csv:3: unterminated quote: a field opens with \" and never closes (close it, or double an inner \" as \"\")"]
+        );
+        // Quoted fields with commas and doubled quotes are fine.
+        let ok = parse_str("entity,type,lang,name\nx,ORG,en,\"Bank \"\"X\"\", Inc\"\n");
+        assert!(ok.problems.is_empty());
+        assert_eq!(ok.rows[0].name, "Bank \"X\", Inc");
+    }
+}

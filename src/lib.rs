@@ -1,0 +1,47 @@
+//! entente lines up what French and English news say about the same event.
+//!
+//! The pipeline: **normalize → segment → tag → align → report**.
+//!
+//! 1. [`normalize`] folds a text (case, accents, punctuation, look-alike letters)
+//!    and keeps a map back to the original bytes;
+//! 2. [`segment`] splits an article into statements (sentences, bullets, headings);
+//! 3. [`tag`] finds the entities of the [`lexicon`] in it, and [`variants`]
+//!    the transliterations the lexicon does not list;
+//! 4. [`align`] links the French and English statements that report the same claim;
+//! 5. [`report`] writes the results as text, JSON, TSV, Markdown or HTML.
+//!
+//! Every offset in every result points into the original text's bytes.
+//!
+//! ```
+//! use std::sync::Arc;
+//! use entente::{Lang, Lexicon, TagOptions, Tagger};
+//!
+//! let tagger = Tagger::new(Arc::new(Lexicon::builtin().clone()), TagOptions::default());
+//! let text = "Sergueï Choïgou s’était rendu en Corée du Nord.";
+//! let ids: Vec<&str> = tagger
+//!     .tag(text, Lang::Fr)
+//!     .iter()
+//!     .map(|m| tagger.entry(m).id.as_str())
+//!     .collect();
+//! assert_eq!(ids, ["sergei_shoigu", "north_korea"]);
+//! ```
+
+#![deny(missing_docs)]
+
+pub mod span;
+pub mod error;
+pub mod input;
+pub mod normalize;
+pub mod detect;
+pub mod lexicon;
+pub mod segment;
+pub mod tag;
+pub mod variants;
+pub mod align;
+pub mod eval;
+pub mod report;
+
+pub use error::{Error, ErrorKind, Result};
+pub use lexicon::{Lexicon, LexiconBuilder};
+pub use span::{Lang, Span};
+pub use tag::{MatchHow, Mention, TagOptions, Tagger};

@@ -1,0 +1,7 @@
+//! The `entente` command line: a client of the library (see `cli/`).
+
+mod cli;
+
+fn main() -> std::process::ExitCode {
+    cli::main()
+}

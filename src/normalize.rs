@@ -1,0 +1,354 @@
+//! ① Folding: a comparison form of a text, with a map back to the original bytes.
+//!
+//! Names are found in the folded text, then reported at their original offsets.
+//! Folding removes the differences that do not change which name is meant:
+//!
+//! | difference | example | folded |
+//! |---|---|---|
+//! | Unicode forms (NFC/NFD/NFKC) | `e` + U+0301, `ﬁ` | `e`, `fi` |
+//! | case | `POUTINE` | `poutine` |
+//! | accents and diaeresis | `Choïgou` | `choigou` |
+//! | apostrophes, quotes, hyphens, dashes, punctuation | `Kim Jong-un`, `l’Ukraine` | `kim jong un`, `l ukraine` |
+//! | spaces of any kind (NBSP, thin space, runs) | `Corée\u{a0}du Nord` | `coree du nord` |
+//! | invisible characters (soft hyphen, zero-width space, BOM) | `Pou\u{ad}tine` | `poutine` |
+//! | look-alike letters from Cyrillic or Greek inside a Latin word | `Сosmodrome` (Cyrillic С) | `cosmodrome` |
+//! | other Latin letters | `ß`, `ø`, `æ` | `ss`, `o`, `ae` |
+//!
+//! The folded text is a sequence of *tokens* (runs of letters and digits), each
+//! written between two spaces: `" kim  jong  un "`. A whole-token search for a
+//! name is then a plain substring search for its padded form, so "Kim" is never
+//! found inside "Kimberley" and French elision needs no rule of its own:
+//! `l’Ukraine` folds to `" l  ukraine "`, which contains `" ukraine "`.
+//!
+//! Folding is idempotent: folding a folded text changes nothing.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+use crate::span::Span;
+
+/// A folded text and, for each of its bytes, the original bytes it came from.
+#[derive(Clone, Debug, Default)]
+pub struct Folded {
+    text: String,
+    /// For each folded byte, the start of the original character it came from.
+    starts: Vec<u32>,
+    /// For each folded byte, the end of that original character, extended over
+    /// the combining marks and invisible characters that follow it in its word.
+    ends: Vec<u32>,
+}
+
+impl Folded {
+    /// The folded text: tokens, each between two spaces.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The original span of the folded tokens in `folded` (a byte range of
+    /// [`Folded::as_str`] that starts and ends on token bytes, not padding).
+    pub fn original_span(&self, folded: std::ops::Range<usize>) -> Span {
+        debug_assert!(folded.start < folded.end && folded.end <= self.text.len());
+        Span::new(self.starts[folded.start] as usize, self.ends[folded.end - 1] as usize)
+    }
+
+    /// The tokens of the folded text with their original spans, in order.
+    pub fn tokens(&self) -> impl Iterator<Item = (&str, Span)> + '_ {
+        let mut pos = 0;
+        std::iter::from_fn(move || {
+            let rest = &self.text[pos..];
+            let start = pos + rest.find(|c: char| c != ' ')?;
+            let end = start + self.text[start..].find(' ').unwrap_or(self.text.len() - start);
+            pos = end;
+            Some((&self.text[start..end], self.original_span(start..end)))
+        })
+    }
+}
+
+/// Folds `text`, keeping the offset map. See the module doc for what folds.
+pub fn fold(text: &str) -> Folded {
+    let mut out = Folder::with_capacity(text.len());
+    let mut pos = 0;
+    while pos < text.len() {
+        let rest = &text[pos..];
+        let word_len = rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
+        if word_len == 0 {
+            // A separator: ends the current token, if any.
+            let c = rest.chars().next().unwrap_or(' ');
+            out.end_token();
+            pos += c.len_utf8();
+            continue;
+        }
+        out.fold_word(&rest[..word_len], pos);
+        pos += word_len;
+    }
+    out.end_token();
+    Folded { text: out.text, starts: out.starts, ends: out.ends }
+}
+
+/// The folded tokens of `text` joined by single spaces (`"Kim Jong-un"` →
+/// `"kim jong un"`): the key under which two names count as the same.
+pub fn fold_key(text: &str) -> String {
+    let folded = fold(text);
+    let mut key = String::with_capacity(folded.text.len());
+    for token in folded.text.split(' ').filter(|t| !t.is_empty()) {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(token);
+    }
+    key
+}
+
+/// The padded folded form of a name (`" kim  jong  un "`), as it appears in a
+/// folded text where the name occurs as whole tokens. Empty when the name has
+/// no letter or digit.
+pub fn padded_key(name: &str) -> String {
+    fold(name).text
+}
+
+/// True for characters that belong to a word: letters, digits, combining marks
+/// and invisible format characters (which join, not split, a word).
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining_mark(c) || is_invisible(c)
+}
+
+/// Format characters that only affect display: dropped without splitting a word.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}'
+    )
+}
+
+/// Latin letters outside ASCII, which `deunicode` spells in ASCII.
+fn is_latin_extended(c: char) -> bool {
+    matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}' | '\u{2C60}'..='\u{2C7F}'
+        | '\u{A720}'..='\u{A7FF}' | '\u{AB30}'..='\u{AB6F}' | '\u{0250}'..='\u{02AF}')
+}
+
+/// A Latin letter, or a character whose compatibility decomposition holds one
+/// (`º` is `o`): judged on the decomposition so that folding stays idempotent.
+fn is_latin_letter(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || (is_latin_extended(c) && c.is_alphabetic())
+        || (!c.is_ascii() && std::iter::once(c).nfkd().any(|d| d.is_ascii_alphabetic()))
+}
+
+/// The Latin letter a Cyrillic or Greek letter looks like, used only inside a
+/// word that also has Latin letters (a scraped "Сosmodrome" with a Cyrillic С).
+fn latin_lookalike(c: char) -> Option<char> {
+    Some(match c {
+        'А' | 'а' | 'Α' | 'α' => 'a',
+        'В' | 'Β' | 'в' => 'b',
+        'С' | 'с' | 'Ϲ' | 'ϲ' => 'c',
+        'Ԁ' | 'ԁ' => 'd',
+        'Е' | 'е' | 'Ε' | 'ε' | 'Ѐ' | 'ѐ' => 'e',
+        'Һ' | 'һ' | 'Н' | 'Η' | 'н' => 'h',
+        'І' | 'і' | 'Ι' | 'ι' | 'Ӏ' => 'i',
+        'Ј' | 'ј' => 'j',
+        'К' | 'Κ' | 'к' | 'κ' => 'k',
+        'М' | 'Μ' | 'м' => 'm',
+        'Ν' => 'n',
+        'О' | 'о' | 'Ο' | 'ο' | 'σ' => 'o',
+        'Р' | 'р' | 'Ρ' | 'ρ' => 'p',
+        'Ԛ' | 'ԛ' => 'q',
+        'Ѕ' | 'ѕ' => 's',
+        'Т' | 'Τ' | 'т' | 'τ' => 't',
+        'υ' | 'ν' => 'v',
+        'Ԝ' | 'ԝ' => 'w',
+        'Х' | 'х' | 'Χ' | 'χ' => 'x',
+        'У' | 'у' | 'Υ' | 'Ү' | 'ү' | 'γ' => 'y',
+        'Ζ' => 'z',
+        _ => return None,
+    })
+}
+
+/// Accumulates the folded text and its offset map.
+struct Folder {
+    text: String,
+    starts: Vec<u32>,
+    ends: Vec<u32>,
+    in_token: bool,
+    /// Index in `text` where the last emitted original character's bytes begin.
+    last_char_out: usize,
+}
+
+impl Folder {
+    fn with_capacity(n: usize) -> Folder {
+        let n = n + n / 4 + 2;
+        Folder {
+            text: String::with_capacity(n),
+            starts: Vec::with_capacity(n),
+            ends: Vec::with_capacity(n),
+            in_token: false,
+            last_char_out: 0,
+        }
+    }
+
+    fn push_raw(&mut self, c: char, start: usize, end: usize) {
+        self.text.push(c);
+        for _ in 0..c.len_utf8() {
+            self.starts.push(start as u32);
+            self.ends.push(end as u32);
+        }
+    }
+
+    /// Emits one folded letter or digit of the original character at `start..end`.
+    fn push_alnum(&mut self, c: char, start: usize, end: usize) {
+        if !self.in_token {
+            self.push_raw(' ', start, start);
+            self.in_token = true;
+        }
+        self.push_raw(c, start, end);
+    }
+
+    fn end_token(&mut self) {
+        if self.in_token {
+            let at = self.ends.last().copied().unwrap_or(0) as usize;
+            self.push_raw(' ', at, at);
+            self.in_token = false;
+        }
+    }
+
+    /// Extends the last emitted character over a dropped mark or invisible char.
+    fn extend_last(&mut self, end: usize) {
+        if self.in_token {
+            for e in &mut self.ends[self.last_char_out..] {
+                *e = end as u32;
+            }
+        }
+    }
+
+    fn fold_word(&mut self, word: &str, offset: usize) {
+        if word.is_ascii() {
+            for (i, b) in word.bytes().enumerate() {
+                self.last_char_out = self.text.len() + usize::from(!self.in_token);
+                self.push_alnum(b.to_ascii_lowercase() as char, offset + i, offset + i + 1);
+            }
+            return;
+        }
+        let latin_word = word.chars().any(is_latin_letter);
+        for (i, c) in word.char_indices() {
+            let (start, end) = (offset + i, offset + i + c.len_utf8());
+            if is_invisible(c) || is_combining_mark(c) {
+                self.extend_last(end);
+                continue;
+            }
+            let before = self.text.len();
+            if let Some(latin) = latin_word.then(|| latin_lookalike(c)).flatten() {
+                self.mark_char_start();
+                self.push_alnum(latin, start, end);
+            } else {
+                self.fold_char(c, start, end);
+            }
+            if self.text.len() == before {
+                self.extend_last(end);
+            }
+        }
+    }
+
+    fn mark_char_start(&mut self) {
+        self.last_char_out = self.text.len() + usize::from(!self.in_token);
+    }
+
+    /// Folds one non-ASCII character: compatibility decomposition, lower case,
+    /// marks dropped, Latin letters spelled in ASCII, anything else that is not
+    /// a letter or digit turned into a token boundary.
+    fn fold_char(&mut self, c: char, start: usize, end: usize) {
+        self.mark_char_start();
+        for d in std::iter::once(c).nfkd() {
+            for l in d.to_lowercase() {
+                for m in std::iter::once(l).nfkd() {
+                    if is_combining_mark(m) || is_invisible(m) {
+                        continue;
+                    }
+                    if m.is_ascii_alphanumeric() {
+                        self.push_alnum(m.to_ascii_lowercase(), start, end);
+                    } else if is_latin_extended(m) && m.is_alphanumeric() {
+                        self.push_ascii_spelling(m, start, end);
+                    } else if m.is_alphanumeric() {
+                        self.push_alnum(m, start, end);
+                    } else {
+                        self.end_token();
+                    }
+                }
+            }
+        }
+    }
+
+    fn push_ascii_spelling(&mut self, c: char, start: usize, end: usize) {
+        let spelled = deunicode::deunicode_char(c).unwrap_or("");
+        for a in spelled.chars() {
+            if a.is_ascii_alphanumeric() {
+                self.push_alnum(a.to_ascii_lowercase(), start, end);
+            } else {
+                self.end_token();
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_the_differences_the_module_doc_lists() {
+        let cases = [
+            ("Kim Jong-un", "kim jong un"),
+            ("KIM JONG UN", "kim jong un"),
+            ("Sergueï Choïgou", "serguei choigou"),
+            ("Serguei\u{0308} Cho\u{0308}i", "serguei choi"),
+            ("l’Ukraine", "l ukraine"),
+            ("d'Ukraine", "d ukraine"),
+            ("Corée\u{a0}du\u{202f}Nord", "coree du nord"),
+            ("Pou\u{ad}tine", "poutine"),
+            ("\u{feff}Moscou", "moscou"),
+            ("Vostochny Сosmodrome", "vostochny cosmodrome"),
+            ("Путин", "путин"),
+            ("Straße", "strasse"),
+            ("ﬁnal", "final"),
+            ("« C’est »", "c est"),
+            ("U.S.", "u s"),
+            ("122 mm", "122 mm"),
+            ("Łódź", "lodz"),
+            ("— obus —", "obus"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(fold_key(input), want, "fold of {input:?}");
+        }
+    }
+
+    #[test]
+    fn padded_form_wraps_every_token() {
+        assert_eq!(padded_key("Kim Jong-un"), " kim  jong  un ");
+        assert_eq!(padded_key("..."), "");
+    }
+
+    #[test]
+    fn spans_point_at_original_bytes() {
+        let text = "Selon l’Ukraine, Sergue\u{0308}i\u{ad} Сhoïgou.";
+        let folded = fold(text);
+        let tokens: Vec<(&str, &str)> = folded.tokens().map(|(t, s)| (t, s.of(text))).collect();
+        assert_eq!(
+            tokens,
+            vec![
+                ("selon", "Selon"),
+                ("l", "l"),
+                ("ukraine", "Ukraine"),
+                ("serguei", "Sergue\u{0308}i\u{ad}"),
+                ("choigou", "Сhoïgou"),
+            ]
+        );
+    }
+
+    #[test]
+    fn folding_is_idempotent_on_awkward_characters() {
+        for text in ["ꞏ", "Һº", "İstanbul", "⁗", "ǅ", "ﬀ", "Ⅻ", "㎏", "ŉ", "ẞ", "ᾈ"] {
+            let once = fold(text);
+            let twice = fold(once.as_str());
+            assert_eq!(once.as_str(), twice.as_str(), "{text:?}");
+        }
+    }
+}

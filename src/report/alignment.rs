@@ -1,0 +1,313 @@
+//! ⑤ Writing an alignment: JSON (contract §3), TSV, a side-by-side text view
+//! and Markdown. HTML is in [`super::html`].
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::mentions::{one_line, truncate};
+use crate::align::{Alignment, Analysis, Evidence, EvidenceKind, Link};
+use crate::segment::StatementKind;
+use crate::span::Lang;
+
+/// One article of an aligned pair, as the reports show it.
+#[derive(Clone, Copy, Debug)]
+pub struct Side<'a> {
+    /// The path as the user gave it.
+    pub path: &'a str,
+    /// The analysed article.
+    pub analysis: &'a Analysis<'a>,
+}
+
+impl<'a> Side<'a> {
+    /// The text of statement `i`.
+    pub fn statement_text(&self, i: usize) -> &'a str {
+        self.analysis.statements[i].span.of(self.analysis.text)
+    }
+
+    /// Its language.
+    pub fn lang(&self) -> Lang {
+        self.analysis.lang
+    }
+}
+
+/// Two articles and their alignment: what every report writes.
+#[derive(Clone, Copy, Debug)]
+pub struct AlignedPair<'a> {
+    /// The left article.
+    pub left: Side<'a>,
+    /// The right article.
+    pub right: Side<'a>,
+    /// The links between them.
+    pub alignment: &'a Alignment,
+}
+
+/// The JSON object of contract §3 (plus `kind` per statement and `unaligned`).
+#[derive(Serialize)]
+pub struct JsonAlignment<'a> {
+    /// The pair's id, in `batch` output.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<&'a str>,
+    /// The left article.
+    pub left: JsonSide<'a>,
+    /// The right article.
+    pub right: JsonSide<'a>,
+    /// The links.
+    pub links: &'a [Link],
+    /// Statements in no link, per side.
+    pub unaligned: JsonUnaligned<'a>,
+}
+
+/// One article in the JSON output.
+#[derive(Serialize)]
+pub struct JsonSide<'a> {
+    /// The path as given.
+    pub path: &'a str,
+    /// Its language.
+    pub lang: Lang,
+    /// Its statements.
+    pub statements: Vec<JsonStatement<'a>>,
+}
+
+/// One statement in the JSON output.
+#[derive(Serialize)]
+pub struct JsonStatement<'a> {
+    /// Its index.
+    pub id: usize,
+    /// First byte in the original file.
+    pub start: usize,
+    /// One past its last byte.
+    pub end: usize,
+    /// Its text.
+    pub text: &'a str,
+    /// Sentence, bullet or heading.
+    pub kind: StatementKind,
+}
+
+/// Statements in no link.
+#[derive(Serialize)]
+pub struct JsonUnaligned<'a> {
+    /// Left statement ids.
+    pub left: &'a [usize],
+    /// Right statement ids.
+    pub right: &'a [usize],
+}
+
+impl<'a> JsonAlignment<'a> {
+    /// The JSON view of a pair.
+    pub fn new(pair: &AlignedPair<'a>, id: Option<&'a str>) -> JsonAlignment<'a> {
+        let side = |s: &Side<'a>| JsonSide {
+            path: s.path,
+            lang: s.lang(),
+            statements: s
+                .analysis
+                .statements
+                .iter()
+                .enumerate()
+                .map(|(i, st)| JsonStatement {
+                    id: i,
+                    start: st.span.start,
+                    end: st.span.end,
+                    text: st.span.of(s.analysis.text),
+                    kind: st.kind,
+                })
+                .collect(),
+        };
+        JsonAlignment {
+            id,
+            left: side(&pair.left),
+            right: side(&pair.right),
+            links: &pair.alignment.links,
+            unaligned: JsonUnaligned { left: &pair.alignment.unaligned_left, right: &pair.alignment.unaligned_right },
+        }
+    }
+}
+
+/// Pretty-printed JSON with a final newline.
+pub fn write_json(out: &mut dyn Write, pair: &AlignedPair) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &JsonAlignment::new(pair, None))?;
+    writeln!(out)
+}
+
+/// One line per link: ids, score, both texts and the evidence.
+pub fn write_tsv(out: &mut dyn Write, pair: &AlignedPair) -> io::Result<()> {
+    writeln!(out, "left\tright\tscore\tleft_text\tright_text\tevidence")?;
+    for link in &pair.alignment.links {
+        writeln!(
+            out,
+            "{}\t{}\t{:.4}\t{}\t{}\t{}",
+            link.left,
+            link.right,
+            link.score,
+            one_line(pair.left.statement_text(link.left)),
+            one_line(pair.right.statement_text(link.right)),
+            one_line(&evidence_summary(&link.evidence, " ; "))
+        )?;
+    }
+    Ok(())
+}
+
+/// `Choïgou ↔ Shoigu`: how each side words one piece of evidence.
+pub fn evidence_pair(e: &Evidence) -> String {
+    let side = |words: &[String]| if words.is_empty() { e.label.clone() } else { words.join(" / ") };
+    format!("{} ↔ {}", side(&e.left), side(&e.right))
+}
+
+/// All evidence of a link, strongest first, joined by `sep`.
+pub fn evidence_summary(evidence: &[Evidence], sep: &str) -> String {
+    evidence.iter().map(evidence_pair).collect::<Vec<_>>().join(sep)
+}
+
+/// The word for evidence kinds in reports.
+pub fn kind_word(kind: EvidenceKind) -> &'static str {
+    match kind {
+        EvidenceKind::Entity => "entity",
+        EvidenceKind::Number => "number",
+        EvidenceKind::Quote => "quote",
+        EvidenceKind::Term => "term",
+        EvidenceKind::Cognate => "cognate",
+    }
+}
+
+/// Side by side for a terminal: each link with both statements in two columns
+/// and its evidence, then what each side says alone.
+pub fn write_text(out: &mut dyn Write, pair: &AlignedPair) -> io::Result<()> {
+    const COLUMN: usize = 58;
+    let (l, r) = (&pair.left, &pair.right);
+    let a = pair.alignment;
+    writeln!(
+        out,
+        "{} ({}, {} statements) ↔ {} ({}, {} statements): {} link{}",
+        l.path,
+        l.lang(),
+        l.analysis.statements.len(),
+        r.path,
+        r.lang(),
+        r.analysis.statements.len(),
+        a.links.len(),
+        if a.links.len() == 1 { "" } else { "s" }
+    )?;
+    for link in &a.links {
+        writeln!(out)?;
+        writeln!(out, "[{}] ↔ [{}]  score {:.2}", link.left, link.right, link.score)?;
+        let left = wrap(&one_line(l.statement_text(link.left)), COLUMN);
+        let right = wrap(&one_line(r.statement_text(link.right)), COLUMN);
+        for k in 0..left.len().max(right.len()) {
+            let lt = left.get(k).map_or("", String::as_str);
+            let rt = right.get(k).map_or("", String::as_str);
+            writeln!(out, "  {lt:<COLUMN$} │ {rt}")?;
+        }
+        writeln!(out, "  evidence: {}", truncate(&evidence_summary(&link.evidence, " · "), 2 * COLUMN))?;
+    }
+    for (side, ids, lang) in [(l, &a.unaligned_left, l.lang()), (r, &a.unaligned_right, r.lang())] {
+        writeln!(out)?;
+        writeln!(out, "Only in {} ({}): {} statement{}", lang.name(), side.path, ids.len(), if ids.len() == 1 { "" } else { "s" })?;
+        for &i in ids.iter() {
+            writeln!(out, "  [{i}] {}", truncate(&one_line(side.statement_text(i)), 2 * COLUMN))?;
+        }
+    }
+    Ok(())
+}
+
+/// Greedy word wrap at `width` characters.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let word = truncate(word, width);
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(&word);
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// Share of a side's statements that take part in a link.
+pub fn linked_share(n_statements: usize, unaligned: usize) -> f64 {
+    if n_statements == 0 { 0.0 } else { (n_statements - unaligned) as f64 / n_statements as f64 }
+}
+
+/// Escapes Markdown table cells: pipes, backslashes, markup characters, line breaks.
+fn md(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in one_line(text).chars() {
+        if matches!(c, '\\' | '|' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '~') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A Markdown document: summary, a table of links with evidence, then the
+/// statements only one side has.
+pub fn write_markdown(out: &mut dyn Write, pair: &AlignedPair) -> io::Result<()> {
+    let (l, r) = (&pair.left, &pair.right);
+    let a = pair.alignment;
+    writeln!(out, "# Alignment: {} ↔ {}", md(l.path), md(r.path))?;
+    writeln!(out)?;
+    writeln!(out, "| | {} ({}) | {} ({}) |", l.lang().name(), md(l.path), r.lang().name(), md(r.path))?;
+    writeln!(out, "|---|---|---|")?;
+    writeln!(out, "| statements | {} | {} |", l.analysis.statements.len(), r.analysis.statements.len())?;
+    writeln!(
+        out,
+        "| linked | {:.0}% | {:.0}% |",
+        100.0 * linked_share(l.analysis.statements.len(), a.unaligned_left.len()),
+        100.0 * linked_share(r.analysis.statements.len(), a.unaligned_right.len())
+    )?;
+    writeln!(out, "| links | {} | |", a.links.len())?;
+    writeln!(out)?;
+    writeln!(out, "## Linked statements")?;
+    writeln!(out)?;
+    if a.links.is_empty() {
+        writeln!(out, "No statements were linked.")?;
+    } else {
+        writeln!(out, "| {} | {} | score | evidence |", l.lang().name(), r.lang().name())?;
+        writeln!(out, "|---|---|---|---|")?;
+        for link in &a.links {
+            writeln!(
+                out,
+                "| [{}] {} | [{}] {} | {:.2} | {} |",
+                link.left,
+                md(l.statement_text(link.left)),
+                link.right,
+                md(r.statement_text(link.right)),
+                link.score,
+                md(&evidence_summary(&link.evidence, "; "))
+            )?;
+        }
+    }
+    for (side, ids) in [(l, &a.unaligned_left), (r, &a.unaligned_right)] {
+        writeln!(out)?;
+        writeln!(out, "## Only in {} ({} statement{})", side.lang().name(), ids.len(), if ids.len() == 1 { "" } else { "s" })?;
+        writeln!(out)?;
+        for &i in ids.iter() {
+            writeln!(out, "- [{i}] {}", md(side.statement_text(i)))?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrap_keeps_words_and_width() {
+        assert_eq!(wrap("a bb ccc dddd", 6), ["a bb", "ccc", "dddd"]);
+        assert_eq!(wrap("", 5), [""]);
+        assert!(wrap("x".repeat(20).as_str(), 5).iter().all(|l| l.chars().count() <= 5));
+    }
+
+    #[test]
+    fn markdown_cells_are_escaped() {
+        assert_eq!(md("a|b *c* <script>\nx"), "a\\|b \\*c\\* \\<script\\> x");
+    }
+}

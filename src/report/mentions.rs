@@ -1,0 +1,130 @@
+//! ⑤ Writing tagged mentions: JSON (contract §2), TSV and a text table.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::lexicon::EntityType;
+use crate::tag::{MatchHow, Mention, Tagger};
+
+/// One mention as the contract's JSON shows it, plus the lexicon name matched
+/// and a confidence (additions the contract allows).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct MentionRecord<'a> {
+    /// Byte offset of the first byte in the original text.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// The text as written: `bytes[start..end]`.
+    pub text: &'a str,
+    /// The entry's id.
+    pub entity: &'a str,
+    /// The entry's label.
+    pub label: &'a str,
+    /// The entry's type.
+    #[serde(rename = "type")]
+    pub kind: EntityType,
+    /// How it matched.
+    #[serde(rename = "match")]
+    pub how: MatchHow,
+    /// The lexicon name matched.
+    pub name: &'a str,
+    /// 1 for lexicon names, lower for variants.
+    pub confidence: f32,
+}
+
+impl<'a> MentionRecord<'a> {
+    /// The record of `mention` found in `text` by `tagger`.
+    pub fn new(tagger: &'a Tagger, text: &'a str, mention: &Mention) -> MentionRecord<'a> {
+        let entry = tagger.entry(mention);
+        MentionRecord {
+            start: mention.span.start,
+            end: mention.span.end,
+            text: mention.span.of(text),
+            entity: &entry.id,
+            label: &entry.label,
+            kind: entry.kind,
+            how: mention.how,
+            name: &tagger.name(mention).text,
+            confidence: mention.confidence,
+        }
+    }
+}
+
+/// Records for a list of mentions.
+pub fn records<'a>(tagger: &'a Tagger, text: &'a str, mentions: &[Mention]) -> Vec<MentionRecord<'a>> {
+    mentions.iter().map(|m| MentionRecord::new(tagger, text, m)).collect()
+}
+
+/// One JSON array, pretty-printed, with a final newline.
+pub fn write_json(out: &mut dyn Write, records: &[MentionRecord]) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, records)?;
+    writeln!(out)
+}
+
+/// Tab-separated, with a header; tabs and newlines in text become spaces.
+pub fn write_tsv(out: &mut dyn Write, records: &[MentionRecord]) -> io::Result<()> {
+    writeln!(out, "start\tend\ttext\tentity\tlabel\ttype\tmatch\tname\tconfidence")?;
+    for r in records {
+        writeln!(
+            out,
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{:.2}",
+            r.start,
+            r.end,
+            one_line(r.text),
+            r.entity,
+            one_line(r.label),
+            r.kind.code(),
+            r.how.as_str(),
+            one_line(r.name),
+            r.confidence
+        )?;
+    }
+    Ok(())
+}
+
+/// A table for a person: offsets, text, label and how it matched.
+pub fn write_text(out: &mut dyn Write, records: &[MentionRecord]) -> io::Result<()> {
+    if records.is_empty() {
+        return writeln!(out, "no mention found");
+    }
+    let width = |f: &dyn Fn(&MentionRecord) -> usize| records.iter().map(f).max().unwrap_or(0);
+    let text_w = width(&|r| one_line(r.text).chars().count()).clamp(4, 40);
+    let label_w = width(&|r| r.label.chars().count()).clamp(6, 30);
+    writeln!(out, "{:>11}  {:<text_w$}  {:<label_w$}  {:<5}  match", "bytes", "text", "entity", "type")?;
+    for r in records {
+        let how = match r.how {
+            MatchHow::Exact | MatchHow::Folded => r.how.as_str().to_string(),
+            _ => format!("{} {:.2}", r.how.as_str(), r.confidence),
+        };
+        writeln!(
+            out,
+            "{:>11}  {:<text_w$}  {:<label_w$}  {:<5}  {how}",
+            format!("{}-{}", r.start, r.end),
+            truncate(&one_line(r.text), text_w),
+            truncate(r.label, label_w),
+            r.kind.code(),
+        )?;
+    }
+    let entities: std::collections::BTreeSet<&str> = records.iter().map(|r| r.entity).collect();
+    writeln!(out, "{} mention{}, {} entit{}", records.len(), plural(records.len(), "", "s"), entities.len(), plural(entities.len(), "y", "ies"))
+}
+
+fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 { one } else { many }
+}
+
+/// Text with tabs and line breaks turned into spaces, for one-line formats.
+pub fn one_line(text: &str) -> String {
+    text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
+}
+
+/// At most `width` characters, with an ellipsis when cut.
+pub fn truncate(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
+    cut.push('…');
+    cut
+}

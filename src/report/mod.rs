@@ -1,0 +1,4 @@
+//! ⑤ Reports: what the pipeline found, written for people and for programs.
+
+pub mod mentions;
+pub mod alignment;

@@ -1,0 +1,136 @@
+//! Byte spans into the original text, and the two languages entente knows.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+/// A half-open range of byte offsets into the *original* text, so that
+/// `&text[span.start..span.end]` is what was found. Every stage reports spans
+/// of this kind, never offsets into a normalised copy.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end` (`start <= end`).
+    pub fn new(start: usize, end: usize) -> Span {
+        debug_assert!(start <= end, "span {start}..{end} is reversed");
+        Span { start, end }
+    }
+
+    /// Number of bytes covered.
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    /// True when the span covers no byte.
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    /// True when `other` lies inside this span.
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    /// True when the two spans share at least one byte.
+    pub fn overlaps(&self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
+    /// The covered slice of `text`.
+    pub fn of<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start..self.end]
+    }
+}
+
+impl From<std::ops::Range<usize>> for Span {
+    fn from(r: std::ops::Range<usize>) -> Span {
+        Span::new(r.start, r.end)
+    }
+}
+
+/// The language of a text. entente aligns French with English.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// French.
+    Fr,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// The ISO 639-1 code, as used on the command line and in JSON.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+
+    /// The other language of the pair.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Fr => Lang::En,
+            Lang::En => Lang::Fr,
+        }
+    }
+
+    /// The language's name in English, for people.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::Fr => "French",
+            Lang::En => "English",
+        }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl FromStr for Lang {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Lang, String> {
+        match s {
+            "fr" => Ok(Lang::Fr),
+            "en" => Ok(Lang::En),
+            other => Err(format!("unknown language {other:?} (expected fr or en)")),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn span_relations() {
+        let a = Span::new(2, 8);
+        assert!(a.contains(Span::new(2, 8)));
+        assert!(a.contains(Span::new(3, 4)));
+        assert!(!a.contains(Span::new(1, 4)));
+        assert!(a.overlaps(Span::new(7, 9)));
+        assert!(!a.overlaps(Span::new(8, 9)));
+        assert_eq!(a.len(), 6);
+        assert_eq!(Span::new(1, 4).of("abcdef"), "bcd");
+    }
+
+    #[test]
+    fn lang_round_trips() {
+        for lang in [Lang::Fr, Lang::En] {
+            assert_eq!(lang.code().parse::<Lang>().unwrap(), lang);
+            assert_eq!(lang.other().other(), lang);
+        }
+        assert!("de".parse::<Lang>().is_err());
+    }
+}

@@ -1,0 +1,8 @@
+//! The one integration-test binary: the command line as users run it.
+
+mod integration {
+    pub mod util;
+    mod align;
+    mod properties;
+    mod tag;
+}

@@ -1,0 +1,101 @@
+//! `entente align` and `entente eval` on the seed pairs.
+
+use serde_json::Value;
+
+use super::util::*;
+
+const PAIRS: [(&str, &str); 4] =
+    [("000-fr.txt", "001-en.txt"), ("000-fr.txt", "002-en.txt"), ("000-fr.txt", "003-en.txt"), ("000-fr.txt", "004-en.txt")];
+
+fn align_json(left: &str, right: &str) -> Value {
+    let out = stdout_ok(&entente(&["align", "--format", "json", s(&seed(left)), s(&seed(right))]));
+    serde_json::from_str(&out).unwrap()
+}
+
+/// `(P, R, F1)` of the `overall` (or only) line of `entente eval`.
+fn eval_scores(gold: &str) -> (f64, f64, f64) {
+    let out = stdout_ok(&entente(&["eval", gold]));
+    let line = out.lines().last().unwrap();
+    let cols: Vec<f64> = line.split_whitespace().skip(1).take(3).map(|c| c.parse().unwrap()).collect();
+    (cols[0], cols[1], cols[2])
+}
+
+#[test]
+fn development_pair_reaches_f1_0_90() {
+    let (p, r, f1) = eval_scores("tests/data/gold/000-001.tsv");
+    assert!(f1 >= 0.90, "dev F1 {f1:.3} (P {p:.3}, R {r:.3})");
+}
+
+#[test]
+fn defaults_hold_up_on_the_other_pairs() {
+    // Our own judgments of 000-002/003/004, not used to tune single sentences.
+    let (p, r, f1) = eval_scores("tests/data/judgments");
+    assert!(f1 >= 0.70, "held-out F1 {f1:.3} (P {p:.3}, R {r:.3})");
+}
+
+#[test]
+fn every_gold_anchor_resolves_to_one_statement() {
+    for gold in ["tests/data/gold", "tests/data/judgments"] {
+        let out = entente(&["eval", gold]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{stderr}");
+        assert!(!stderr.contains("anchor"), "{stderr}");
+    }
+}
+
+#[test]
+fn align_json_follows_the_contract() {
+    for (left, right) in PAIRS {
+        let v = align_json(left, right);
+        let left_bytes = std::fs::read(seed(left)).unwrap();
+        let right_bytes = std::fs::read(seed(right)).unwrap();
+        for (side, bytes, lang) in [("left", &left_bytes, "fr"), ("right", &right_bytes, "en")] {
+            assert_eq!(v[side]["lang"], lang);
+            assert!(v[side]["path"].as_str().unwrap().ends_with(if side == "left" { left } else { right }));
+            for (k, st) in v[side]["statements"].as_array().unwrap().iter().enumerate() {
+                assert_eq!(st["id"].as_u64().unwrap() as usize, k);
+                let (a, b) = (st["start"].as_u64().unwrap() as usize, st["end"].as_u64().unwrap() as usize);
+                assert_eq!(&bytes[a..b], st["text"].as_str().unwrap().as_bytes());
+            }
+        }
+        for link in v["links"].as_array().unwrap() {
+            let score = link["score"].as_f64().unwrap();
+            assert!((0.0..=1.0).contains(&score));
+            assert!(!link["evidence"].as_array().unwrap().is_empty(), "a link without evidence");
+        }
+    }
+}
+
+#[test]
+fn align_json_snapshots_of_the_seed_pairs() {
+    for (left, right) in PAIRS {
+        let out = stdout_ok(&entente(&["align", "--format", "json", &format!("seeds/{left}"), &format!("seeds/{right}")]));
+        insta::assert_snapshot!(format!("align-{}-{}", &left[..3], &right[..3]), out);
+    }
+}
+
+#[test]
+fn text_tsv_and_markdown_show_the_same_links() {
+    let json = align_json("000-fr.txt", "001-en.txt");
+    let n_links = json["links"].as_array().unwrap().len();
+    assert!(n_links > 0);
+    let args = |format: &'static str| ["align", "--format", format, "seeds/000-fr.txt", "seeds/001-en.txt"];
+    let tsv = stdout_ok(&entente(&args("tsv")));
+    assert_eq!(tsv.lines().count(), n_links + 1);
+    let text = stdout_ok(&entente(&args("text")));
+    assert_eq!(text.lines().filter(|l| l.starts_with('[') && l.contains("] ↔ [")).count(), n_links);
+    assert!(text.contains("Only in French"));
+    let md = stdout_ok(&entente(&args("markdown")));
+    assert!(md.contains("## Linked statements") && md.contains("## Only in English"));
+}
+
+#[test]
+fn a_higher_threshold_never_adds_links() {
+    let count = |t: &str| {
+        let out = stdout_ok(&entente(&["align", "--format", "json", "--threshold", t, "seeds/000-fr.txt", "seeds/002-en.txt"]));
+        serde_json::from_str::<Value>(&out).unwrap()["links"].as_array().unwrap().len()
+    };
+    assert!(count("0.3") >= count("0.5"));
+    assert!(count("0.5") >= count("0.8"));
+    stderr_with_code(&entente(&["align", "--threshold", "1.5", "seeds/000-fr.txt", "seeds/001-en.txt"]), 2);
+}
