@@ -7,6 +7,7 @@
 //! | term | `t:ammunition` | a TERM mention (munitions / ammunition) |
 //! | number | `n:dur:4:year` | [`numbers`](super::numbers): quatre ans / four years |
 //! | quote | `q:vladimir_putin` | a quotation and the person outside it who said it |
+//! | wording | `w:w_come` | an everyday word (`scope` = `quote` in the lexicon) inside a quotation |
 //! | cognate | `c:strate` | a long word's first letters (stratégique / strategic), weak |
 
 use serde::Serialize;
@@ -30,9 +31,14 @@ pub enum EvidenceKind {
     Quote,
     /// A TERM concept of the lexicon.
     Term,
+    /// Everyday words quoted on both sides (lexicon names with `scope` = `quote`).
+    Wording,
     /// Words that look alike in both languages.
     Cognate,
 }
+
+/// The optional lexicon column that limits where a name counts as evidence.
+pub const SCOPE_COLUMN: &str = "scope";
 
 /// How much less a derived feature counts than a direct mention.
 const METONYMY_FACTOR: f32 = 0.7;
@@ -120,6 +126,13 @@ fn statement_features(
     };
     for m in mentions {
         let entry = tagger.entry(m);
+        if is_quote_scoped(tagger, m) {
+            // Everyday words say something only when both sides quote them.
+            if in_quote(m.span) {
+                push(EvidenceKind::Wording, format!("w:{}", entry.id), m.span, m.confidence);
+            }
+            continue;
+        }
         let kind = if entry.kind == EntityType::Term { EvidenceKind::Term } else { EvidenceKind::Entity };
         let prefix = if kind == EvidenceKind::Term { "t:" } else { "e:" };
         push(kind, format!("{prefix}{}", entry.id), m.span, m.confidence);
@@ -133,7 +146,7 @@ fn statement_features(
         if surface.contains(|c: char| !c.is_alphanumeric()) {
             for inner in tagger.tag(surface, lang) {
                 let inner_entry = tagger.entry(&inner);
-                if inner.entry == m.entry || inner.span.len() == surface.len() {
+                if inner.entry == m.entry || inner.span.len() == surface.len() || is_quote_scoped(tagger, &inner) {
                     continue;
                 }
                 let kind = if inner_entry.kind == EntityType::Term { EvidenceKind::Term } else { EvidenceKind::Entity };
@@ -168,6 +181,12 @@ fn statement_features(
     }
     features.sort_by_key(|f| (f.span.start, f.kind));
     StatementFeatures { features, tokens }
+}
+
+/// True for a mention of a lexicon name with `scope` = `quote` (everyday
+/// words, counted only inside quotations).
+fn is_quote_scoped(tagger: &Tagger, m: &Mention) -> bool {
+    tagger.name(m).extra.get(SCOPE_COLUMN).is_some_and(|s| s == "quote")
 }
 
 /// The person quoted: a person mentioned outside the quotations, nearest to one.

@@ -228,7 +228,7 @@ impl Aligner {
     fn label(&self, key: &str) -> String {
         let (prefix, id) = key.split_at(2);
         match prefix {
-            "e:" | "t:" | "q:" => self.tagger.lexicon().entry(id).map_or_else(|| id.to_string(), |e| e.label.clone()),
+            "e:" | "t:" | "q:" | "w:" => self.tagger.lexicon().entry(id).map_or_else(|| id.to_string(), |e| e.label.clone()),
             _ => id.to_string(),
         }
     }

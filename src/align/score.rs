@@ -30,6 +30,8 @@ pub struct Weights {
     pub quote: f64,
     /// Base weight of a shared TERM concept.
     pub term: f64,
+    /// Base weight of an everyday word quoted on both sides.
+    pub wording: f64,
     /// Base weight of a shared cognate.
     pub cognate: f64,
     /// Multiplier when the evidence is inside a quotation on both sides.
@@ -47,6 +49,7 @@ impl Default for Weights {
             number: 1.2,
             quote: 1.0,
             term: 0.8,
+            wording: 0.5,
             cognate: 0.35,
             both_quoted: 1.5,
             saturation: 6.0,
@@ -63,6 +66,7 @@ impl Weights {
             EvidenceKind::Number => self.number,
             EvidenceKind::Quote => self.quote,
             EvidenceKind::Term => self.term,
+            EvidenceKind::Wording => self.wording,
             EvidenceKind::Cognate => self.cognate,
         }
     }
@@ -177,5 +181,78 @@ impl Index {
             }
         }
         masses
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::features::Feature;
+    use crate::span::Span;
+    use proptest::prelude::*;
+
+    fn statement(keys: &[&str], tokens: usize) -> StatementFeatures {
+        let features = keys
+            .iter()
+            .map(|k| Feature { kind: EvidenceKind::Entity, key: k.to_string(), span: Span::new(0, 1), factor: 1.0, in_quote: false })
+            .collect();
+        StatementFeatures { features, tokens }
+    }
+
+    /// The score of left 0 with right 0.
+    fn score(left: &[StatementFeatures], right: &[StatementFeatures]) -> f64 {
+        let w = Weights::default();
+        let index = Index::new(left, right);
+        let mass = index.masses(&w, 0).get(&0).copied().unwrap_or(0.0);
+        index.score(&w, mass, index.left[0].tokens, index.right[0].tokens)
+    }
+
+    #[test]
+    fn rare_evidence_weighs_more_than_common_evidence() {
+        // "e:kim" is in every statement; "e:shoigu" only in the pair.
+        let left = [statement(&["e:kim", "e:shoigu"], 20), statement(&["e:kim"], 20)];
+        let right = [statement(&["e:kim", "e:shoigu"], 20), statement(&["e:kim"], 20)];
+        let index = Index::new(&left, &right);
+        let id = |k: &str| index.keys.iter().position(|x| x == k).unwrap();
+        assert!(index.idf[id("e:shoigu")] > 2.0 * index.idf[id("e:kim")]);
+        assert!(score(&left, &right) > score(&left[1..], &right[1..]));
+    }
+
+    #[test]
+    fn scores_stay_in_the_unit_interval() {
+        let left = [statement(&["a", "b", "c"], 1)];
+        let right = [statement(&["a", "b", "c"], 1)];
+        let s = score(&left, &right);
+        assert!(s > 0.0 && s < 1.0);
+        assert_eq!(score(&[statement(&["a"], 5)], &[statement(&["b"], 5)]), 0.0);
+    }
+
+    proptest! {
+        /// More shared rare evidence never lowers a score.
+        #[test]
+        fn more_shared_evidence_never_lowers_a_score(
+            shared in prop::collection::btree_set("[a-e]", 0..5),
+            left_only in prop::collection::btree_set("[f-j]", 0..5),
+            right_only in prop::collection::btree_set("[k-o]", 0..5),
+            background in prop::collection::vec(prop::collection::btree_set("[a-o]", 0..6), 0..6),
+            tokens in (1usize..60, 1usize..60),
+        ) {
+            let build = |extra: bool| {
+                let mut l: Vec<&str> = shared.iter().chain(&left_only).map(String::as_str).collect();
+                let mut r: Vec<&str> = shared.iter().chain(&right_only).map(String::as_str).collect();
+                if extra {
+                    l.push("rare_new_key");
+                    r.push("rare_new_key");
+                }
+                let mut left = vec![statement(&l, tokens.0)];
+                let mut right = vec![statement(&r, tokens.1)];
+                for (k, bg) in background.iter().enumerate() {
+                    let keys: Vec<&str> = bg.iter().map(String::as_str).collect();
+                    if k % 2 == 0 { left.push(statement(&keys, 10)) } else { right.push(statement(&keys, 10)) }
+                }
+                score(&left, &right)
+            };
+            prop_assert!(build(true) >= build(false));
+        }
     }
 }

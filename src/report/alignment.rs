@@ -165,6 +165,7 @@ pub fn kind_word(kind: EvidenceKind) -> &'static str {
         EvidenceKind::Number => "number",
         EvidenceKind::Quote => "quote",
         EvidenceKind::Term => "term",
+        EvidenceKind::Wording => "wording",
         EvidenceKind::Cognate => "cognate",
     }
 }
