@@ -67,6 +67,15 @@ pub fn decode_utf8(bytes: Vec<u8>, path: &Path) -> Result<String> {
              convert it to UTF-8 first, e.g. `iconv -f UTF-16 -t UTF-8`",
         ));
     }
+    if looks_like_utf16(&bytes) {
+        return Err(Error::at_line(
+            ErrorKind::Encoding,
+            path,
+            1,
+            "text looks like UTF-16 without a byte-order mark (every other byte is NUL); \
+             convert it to UTF-8 first, e.g. `iconv -f UTF-16LE -t UTF-8`",
+        ));
+    }
     String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         let bytes = e.as_bytes();
@@ -82,6 +91,18 @@ pub fn decode_utf8(bytes: Vec<u8>, path: &Path) -> Result<String> {
             ),
         )
     })
+}
+
+/// UTF-16 text of a Latin-script language has a NUL in almost every other
+/// byte; UTF-8 text with a few stray NULs does not.
+fn looks_like_utf16(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(4096)];
+    if head.len() < 8 {
+        return false;
+    }
+    let nul_at = |parity: usize| head.iter().skip(parity).step_by(2).filter(|&&b| b == 0).count();
+    let half = head.len() / 2;
+    nul_at(0) * 10 >= half * 8 || nul_at(1) * 10 >= half * 8
 }
 
 #[cfg(test)]
@@ -107,6 +128,13 @@ mod tests {
         let err = decode_utf8(b"\xFF\xFEa\x00".to_vec(), Path::new("u.txt")).unwrap_err();
         assert!(err.to_string().contains("UTF-16"));
         assert!(err.to_string().contains("iconv"));
+    }
+
+    #[test]
+    fn utf16_without_bom_is_refused_but_stray_nuls_are_text() {
+        let utf16: Vec<u8> = "Putin met Kim".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        assert!(decode_utf8(utf16, Path::new("u.txt")).unwrap_err().to_string().contains("UTF-16"));
+        assert!(decode_utf8(b"Putin\0met\0\0Kim Jong Un.\0".to_vec(), Path::new("n.txt")).is_ok());
     }
 
     #[test]

@@ -13,6 +13,7 @@
 //! | invisible characters (soft hyphen, zero-width space, BOM) | `Pou\u{ad}tine` | `poutine` |
 //! | look-alike letters from Cyrillic or Greek inside a Latin word | `Сosmodrome` (Cyrillic С) | `cosmodrome` |
 //! | other Latin letters | `ß`, `ø`, `æ` | `ss`, `o`, `ae` |
+//! | HTML entities left by scraping | `Cor&eacute;e`, `Vladimir&nbsp;Putin` | `coree`, `vladimir putin` |
 //!
 //! The folded text is a sequence of *tokens* (runs of letters and digits), each
 //! written between two spaces: `" kim  jong  un "`. A whole-token search for a
@@ -72,6 +73,16 @@ pub fn fold(text: &str) -> Folded {
         let rest = &text[pos..];
         let word_len = rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
         if word_len == 0 {
+            if let Some((decoded, len)) = html_entity(rest) {
+                // Scraped text: `Cor&eacute;e` is Corée, `Vladimir&nbsp;Putin` two words.
+                match decoded {
+                    Decoded::Letters(letters) => out.push_letters(letters, pos, pos + len),
+                    Decoded::Char(c) if is_word_char(c) => out.fold_char(c, pos, pos + len),
+                    Decoded::Char(_) => out.end_token(),
+                }
+                pos += len;
+                continue;
+            }
             // A separator: ends the current token, if any.
             let c = rest.chars().next().unwrap_or(' ');
             out.end_token();
@@ -104,6 +115,66 @@ pub fn fold_key(text: &str) -> String {
 /// no letter or digit.
 pub fn padded_key(name: &str) -> String {
     fold(name).text
+}
+
+/// What an HTML entity stands for, as far as folding cares.
+enum Decoded {
+    /// A character (from a numeric entity or a named punctuation/space).
+    Char(char),
+    /// The folded letters of a named letter entity (`&eacute;` → `e`).
+    Letters(&'static str),
+}
+
+/// The HTML entity at the start of `text` (`&nbsp;`, `&eacute;`, `&#233;`,
+/// `&#xE9;`) and its length in bytes. Letter entities fold like the letters they
+/// name (accents drop anyway), so only their base letters are needed.
+fn html_entity(text: &str) -> Option<(Decoded, usize)> {
+    let body = text.strip_prefix('&')?;
+    let end = body.bytes().take(12).position(|b| b == b';')?;
+    let name = &body[..end];
+    let len = end + 2;
+    if let Some(number) = name.strip_prefix('#') {
+        let code = match number.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => number.parse().ok()?,
+        };
+        return Some((Decoded::Char(char::from_u32(code)?), len));
+    }
+    if !name.bytes().all(|b| b.is_ascii_alphabetic()) || name.is_empty() {
+        return None;
+    }
+    let punctuation = match name {
+        "nbsp" | "ensp" | "emsp" | "thinsp" => Some(' '),
+        "amp" => Some('&'),
+        "quot" | "ldquo" | "rdquo" | "bdquo" | "laquo" | "raquo" => Some('"'),
+        "apos" | "rsquo" | "lsquo" | "sbquo" => Some('\''),
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "ndash" | "mdash" | "hellip" | "shy" | "zwj" | "zwnj" | "lrm" | "rlm" => Some(' '),
+        _ => None,
+    };
+    if let Some(c) = punctuation {
+        return Some((Decoded::Char(c), len));
+    }
+    let letters = match name.to_ascii_lowercase().as_str() {
+        "szlig" => "ss",
+        "aelig" => "ae",
+        "oelig" => "oe",
+        "eth" => "d",
+        "thorn" => "th",
+        lower => {
+            let base = lower.get(..1)?;
+            let accent = &lower[1..];
+            if !matches!(accent, "acute" | "grave" | "circ" | "uml" | "cedil" | "tilde" | "ring" | "slash" | "caron") {
+                return None;
+            }
+            // One static string per base letter.
+            const LETTERS: &str = "abcdefghijklmnopqrstuvwxyz";
+            let at = LETTERS.find(base)?;
+            &LETTERS[at..at + 1]
+        }
+    };
+    Some((Decoded::Letters(letters), len))
 }
 
 /// True for characters that belong to a word: letters, digits, combining marks
@@ -277,6 +348,14 @@ impl Folder {
         }
     }
 
+    /// Emits already-folded ASCII letters that all come from `start..end`.
+    fn push_letters(&mut self, letters: &str, start: usize, end: usize) {
+        self.mark_char_start();
+        for c in letters.chars() {
+            self.push_alnum(c, start, end);
+        }
+    }
+
     fn push_ascii_spelling(&mut self, c: char, start: usize, end: usize) {
         let spelled = deunicode::deunicode_char(c).unwrap_or("");
         for a in spelled.chars() {
@@ -314,6 +393,9 @@ mod tests {
             ("122 mm", "122 mm"),
             ("Łódź", "lodz"),
             ("— obus —", "obus"),
+            ("Cor&eacute;e&nbsp;du Nord", "coree du nord"),
+            ("Vladimir&#160;Putin &amp; &#x4B;im", "vladimir putin kim"),
+            ("AT&T; R&D &unknown; &", "at t r d unknown"),
         ];
         for (input, want) in cases {
             assert_eq!(fold_key(input), want, "fold of {input:?}");
@@ -345,7 +427,7 @@ mod tests {
 
     #[test]
     fn folding_is_idempotent_on_awkward_characters() {
-        for text in ["ꞏ", "Һº", "İstanbul", "⁗", "ǅ", "ﬀ", "Ⅻ", "㎏", "ŉ", "ẞ", "ᾈ"] {
+        for text in ["&eacute;", "&#769;", "&#x0;", "ꞏ", "Һº", "İstanbul", "⁗", "ǅ", "ﬀ", "Ⅻ", "㎏", "ŉ", "ẞ", "ᾈ"] {
             let once = fold(text);
             let twice = fold(once.as_str());
             assert_eq!(once.as_str(), twice.as_str(), "{text:?}");

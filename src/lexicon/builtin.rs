@@ -11,6 +11,7 @@ pub const FILES: &[(&str, &str)] = &[
     ("lexicons/facilities.csv", include_str!("../../lexicons/facilities.csv")),
     ("lexicons/events.csv", include_str!("../../lexicons/events.csv")),
     ("lexicons/terms.csv", include_str!("../../lexicons/terms.csv")),
+    ("lexicons/common.csv", include_str!("../../lexicons/common.csv")),
 ];
 
 #[cfg(test)]
