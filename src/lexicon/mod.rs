@@ -5,6 +5,7 @@
 //! file and reports all problems at once; a lexicon with any problem is not
 //! built, so nothing is ever half-loaded.
 
+pub mod add;
 pub mod builtin;
 pub mod check;
 pub mod rows;
