@@ -24,7 +24,7 @@ use std::collections::HashMap;
 use std::fmt;
 use std::path::Path;
 
-use super::{LexiconBuilder, Merger, Name, NameLang, builtin};
+use super::{Lexicon, LexiconBuilder, Merger, Name, NameLang, builtin};
 use crate::error::Problem;
 use crate::lexicon::EntityType;
 use crate::normalize::fold_key;
@@ -162,7 +162,7 @@ impl LexiconBuilder {
                 push(file, Severity::Warning, at(file, line, message));
             }
         }
-        for (name, other) in shared_names(lex.names(), |n| lex.entries[n.entry].kind) {
+        for (name, other) in clashes(lex) {
             let (name, other) = (&lex.names[name], &lex.names[other]);
             let key = fold_key(&name.text);
             let folded = if key == name.text {
@@ -218,15 +218,47 @@ fn found_in(lang: NameLang, kind: EntityType) -> [bool; 2] {
     }
 }
 
+/// A folded name that several entities share where the tagger can confuse them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SharedName {
+    /// The folded form, e.g. `kim`.
+    pub key: String,
+    /// The names that fold to it and clash, in load order (indexes into
+    /// [`Lexicon::names`]); they belong to two or more entities.
+    pub names: Vec<usize>,
+}
+
+/// The folded names of `lexicon` shared by entities the tagger can confuse
+/// (see the module doc), in the order they first clash.
+pub fn shared_names(lexicon: &Lexicon) -> Vec<SharedName> {
+    let mut shared: Vec<SharedName> = Vec::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    for (name, earlier) in clashes(lexicon) {
+        let key = fold_key(&lexicon.names[name].text);
+        let i = *by_key.entry(key.clone()).or_insert_with(|| {
+            shared.push(SharedName {
+                key,
+                names: Vec::new(),
+            });
+            shared.len() - 1
+        });
+        shared[i].names.extend([earlier, name]);
+    }
+    for s in &mut shared {
+        s.names.sort_unstable();
+        s.names.dedup();
+    }
+    shared
+}
+
 /// Pairs `(name, earlier)` where `name` folds like the `earlier` name of
 /// another entity that the tagger can confuse it with: the first such earlier
-/// name, for every name after the first entity's. `kind` gives a name's type.
-pub(crate) fn shared_names(
-    names: &[Name],
-    kind: impl Fn(&Name) -> EntityType,
-) -> Vec<(usize, usize)> {
+/// name, for every name after the first entity's.
+fn clashes(lexicon: &Lexicon) -> Vec<(usize, usize)> {
+    let kind = |n: &Name| lexicon.entries[n.entry].kind;
+    let names = &lexicon.names;
     let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut shared = Vec::new();
+    let mut clashes = Vec::new();
     for (i, name) in names.iter().enumerate() {
         let key = fold_key(&name.text);
         if key.is_empty() {
@@ -239,11 +271,11 @@ pub(crate) fn shared_names(
             names[j].entry != name.entry && ((here[0] && there[0]) || (here[1] && there[1]))
         });
         if let Some(j) = clash {
-            shared.push((i, j));
+            clashes.push((i, j));
         }
         earlier.push(i);
     }
-    shared
+    clashes
 }
 
 #[cfg(test)]
@@ -509,6 +541,32 @@ mod tests {
         assert_eq!(
             (report.errors(), report.warnings(), report.files()),
             (2, 1, 2)
+        );
+    }
+
+    #[test]
+    fn shared_names_group_the_clashing_names_by_folded_key() {
+        let lex = LexiconBuilder::new()
+            .builtin(false)
+            .add_text(
+                "a.csv",
+                "entity,type,lang,name\nx,PER,en,Kim\ny,PER,en,KIM\nz,PER,*,kim\nx,PER,en,Xi\nt,TERM,fr,xi\n",
+            )
+            .build()
+            .unwrap();
+        let shared = shared_names(&lex);
+        assert_eq!(
+            shared,
+            [
+                SharedName {
+                    key: "kim".into(),
+                    names: vec![0, 1, 2]
+                },
+                SharedName {
+                    key: "xi".into(),
+                    names: vec![3, 4]
+                }
+            ]
         );
     }
 
