@@ -210,7 +210,7 @@ impl LexiconBuilder {
 
 /// The languages a name can be found in: a `TERM` name only in its own
 /// language, other names in either (see `Tagger::choose`).
-fn found_in(lang: NameLang, kind: EntityType) -> [bool; 2] {
+pub(crate) fn found_in(lang: NameLang, kind: EntityType) -> [bool; 2] {
     match (kind, lang) {
         (EntityType::Term, NameLang::Fr) => [true, false],
         (EntityType::Term, NameLang::En) => [false, true],

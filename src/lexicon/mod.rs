@@ -8,6 +8,7 @@
 pub mod add;
 pub mod builtin;
 pub mod check;
+pub mod import;
 pub mod rows;
 
 use std::collections::{BTreeMap, HashMap};
