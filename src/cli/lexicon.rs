@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use anyhow::{Result, bail};
 use entente::lexicon::check;
+use entente::lexicon::import::{cldr, freedict};
 use entente::lexicon::{EntityType, Lexicon, LexiconBuilder, NameLang, add};
 
 use super::Outcome;
@@ -27,6 +28,53 @@ pub enum Command {
     Add(AddArgs),
     /// Count entries and names by type and language; list ambiguous names.
     Stats(StatsArgs),
+    /// Turn public data into lexicon CSV on stdout.
+    #[command(subcommand)]
+    Import(Import),
+}
+
+#[derive(clap::Subcommand, Debug)]
+pub enum Import {
+    /// French and English territory names from CLDR (GPE; regions LOC).
+    ///
+    /// Territories that share a name with a loaded entity join it; rows the
+    /// loaded lexicons already have are not written.
+    Cldr {
+        /// CLDR's common/main directory, or its common directory.
+        #[arg(long, value_name = "DIR")]
+        from: Option<PathBuf>,
+        #[command(flatten)]
+        lexicons: LoadedLexicons,
+    },
+    /// TERM rows from the FreeDict French-English dictionary, one entity per sense.
+    Freedict {
+        /// The dictd .index or .dict.dz file (the other one is found beside it).
+        #[arg(long, value_name = "FILE")]
+        from: Option<PathBuf>,
+        #[command(flatten)]
+        lexicons: LoadedLexicons,
+    },
+}
+
+/// The lexicons an import is compared with (to reuse ids and skip known rows).
+#[derive(clap::Args, Debug)]
+pub struct LoadedLexicons {
+    /// Also compare with this lexicon CSV file or directory (repeatable).
+    #[arg(long = "lexicon", value_name = "PATH")]
+    lexicons: Vec<PathBuf>,
+    /// Do not compare with the built-in lexicons.
+    #[arg(long)]
+    no_default_lexicon: bool,
+}
+
+impl LoadedLexicons {
+    fn load(&self) -> Result<Lexicon> {
+        let mut builder = LexiconBuilder::new().builtin(!self.no_default_lexicon);
+        for path in &self.lexicons {
+            builder = builder.add_path(path)?;
+        }
+        Ok(builder.build()?)
+    }
 }
 
 #[derive(clap::Args, Debug)]
@@ -72,7 +120,25 @@ pub fn run(command: Command) -> Result<Outcome> {
         Command::Check(args) => run_check(args),
         Command::Add(args) => run_add(args),
         Command::Stats(args) => run_stats(args),
+        Command::Import(Import::Cldr { from, lexicons }) => {
+            let dir = cldr::main_dir(from.as_deref())?;
+            let import = cldr::import_dir(&dir, &lexicons.load()?)?;
+            write_import(&import, &format!("{} territories", dir.display()))
+        }
+        Command::Import(Import::Freedict { from, lexicons }) => {
+            let (index, dict) = freedict::files(from.as_deref())?;
+            let import = freedict::import_files(&index, &dict, &lexicons.load()?)?;
+            write_import(&import, &format!("{} senses", index.display()))
+        }
     }
+}
+
+fn write_import(import: &entente::lexicon::import::Import, what: &str) -> Result<Outcome> {
+    let mut out = common::stdout();
+    import.write_csv(&mut out)?;
+    common::finish(out)?;
+    eprintln!("entente: {}", import.summary(what));
+    Ok(Outcome::Ok)
 }
 
 fn builder(paths: &[PathBuf], no_default_lexicon: bool) -> Result<LexiconBuilder> {
