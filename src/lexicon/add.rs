@@ -423,10 +423,20 @@ mod tests {
         );
     }
 
+    /// What is refused: the file before, `[entity, type, lang]`, the names,
+    /// the problems wanted (the file's path written `F`).
+    type Refusal<'a> = (
+        &'a str,
+        &'a [u8],
+        [&'a str; 3],
+        &'a [&'a str],
+        &'a [&'a str],
+    );
+
     #[test]
     fn refuses_bad_input_without_touching_the_file() {
         let good: &[u8] = b"entity,type,lang,name\nx,PER,en,X\n";
-        let cases: &[(&str, &[u8], [&str; 3], &[&str], &[&str])] = &[
+        let cases: &[Refusal] = &[
             (
                 "bad arguments, all reported",
                 good,

@@ -297,9 +297,13 @@ mod tests {
             .collect()
     }
 
+    /// What is checked, with the built-in context or not, the files, the
+    /// findings wanted (built-in line numbers cut off).
+    type Case<'a> = (&'a str, bool, &'a [(&'a str, &'a str)], &'a [&'a str]);
+
     #[test]
     fn each_check_reports_what_it_should() {
-        let cases: &[(&str, bool, &[(&str, &str)], &[&str])] = &[
+        let cases: &[Case] = &[
             (
                 "clean file",
                 false,
