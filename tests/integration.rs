@@ -3,6 +3,7 @@
 mod integration {
     pub mod util;
     mod align;
+    mod lexicon;
     mod odd_input;
     mod properties;
     mod tag;

@@ -6,6 +6,7 @@
 mod align;
 mod common;
 mod eval;
+mod lexicon;
 mod tag;
 
 use std::io::{self, Write};
@@ -29,6 +30,9 @@ enum Command {
     Align(align::Args),
     /// Score alignments against gold statement links (precision, recall, F1).
     Eval(eval::Args),
+    /// Check, extend, count and import lexicon files.
+    #[command(subcommand)]
+    Lexicon(lexicon::Command),
 }
 
 /// What a command reports when it finishes without an error.
@@ -46,6 +50,7 @@ pub fn main() -> ExitCode {
         Command::Tag(args) => tag::run(args),
         Command::Align(args) => align::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Lexicon(command) => lexicon::run(command),
     };
     match result {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,

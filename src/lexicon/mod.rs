@@ -5,10 +5,13 @@
 //! file and reports all problems at once; a lexicon with any problem is not
 //! built, so nothing is ever half-loaded.
 
+pub mod add;
 pub mod builtin;
+pub mod check;
+pub mod import;
 pub mod rows;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -190,12 +193,18 @@ pub fn csv_files(path: &Path) -> Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-/// Merges rows of several files into entries, collecting problems.
+/// Merges rows of several files into entries, collecting problems. Loading
+/// ([`LexiconBuilder::build`]) and checking ([`LexiconBuilder::check`]) run
+/// this same pass, so they agree on what an error is.
 #[derive(Default)]
 struct Merger {
     lexicon: Lexicon,
-    problems: Vec<Problem>,
-    seen: HashSet<(usize, crate::lexicon::NameLang, String)>,
+    /// Every problem, with the index of the file it is in.
+    problems: Vec<(usize, Problem)>,
+    /// For each `(entry, lang, name)`, the name that first had it.
+    seen: HashMap<(usize, crate::lexicon::NameLang, String), usize>,
+    /// Rows that repeat an earlier row: (file, line, the earlier name).
+    duplicates: Vec<(usize, u64, usize)>,
     /// Per entry: the raw `stands_for` ids and where they were written.
     stands_for: Vec<Vec<(String, usize, u64)>>,
 }
@@ -203,8 +212,8 @@ struct Merger {
 impl Merger {
     fn add_file(&mut self, path: &Path, text: &str, builtin: bool) {
         let parsed = rows::parse(path, text);
-        self.problems.extend(parsed.problems);
         let file = self.lexicon.files.len();
+        self.problems.extend(parsed.problems.into_iter().map(|p| (file, p)));
         self.lexicon.files.push(LexiconFile { path: path.to_path_buf(), builtin });
         for row in parsed.rows {
             self.add_row(row, file);
@@ -218,14 +227,15 @@ impl Merger {
                 let first = &lex.entries[i];
                 if first.kind != row.kind {
                     let name = &lex.names[first.names[0]];
-                    self.problems.push(Problem {
+                    let problem = Problem {
                         path: Some(lex.files[file].path.clone()),
                         line: Some(row.line),
                         message: format!(
                             "entity {} is {} here but {} at {}:{}; give all its rows one type",
                             row.entity, row.kind, first.kind, lex.files[name.file].path.display(), name.line
                         ),
-                    });
+                    };
+                    self.problems.push((file, problem));
                     return;
                 }
                 i
@@ -244,15 +254,18 @@ impl Merger {
                 i
             }
         };
-        if !self.seen.insert((entry, row.lang, row.name.clone())) {
-            return; // the same name twice: harmless, keep the first
+        let name = lex.names.len();
+        if let Some(&first) = self.seen.get(&(entry, row.lang, row.name.clone())) {
+            // The same name twice: harmless when loading, keep the first.
+            self.duplicates.push((file, row.line, first));
+            return;
         }
+        self.seen.insert((entry, row.lang, row.name.clone()), name);
         if let Some(targets) = row.extra.get(STANDS_FOR_COLUMN) {
             for target in targets.split(';').map(str::trim).filter(|t| !t.is_empty()) {
                 self.stands_for[entry].push((target.to_string(), file, row.line));
             }
         }
-        let name = lex.names.len();
         lex.entries[entry].names.push(name);
         lex.names.push(Name {
             entry,
@@ -264,7 +277,9 @@ impl Merger {
         });
     }
 
-    fn finish(mut self) -> Result<Lexicon> {
+    /// Links each entry to the entries its `stands_for` names, reporting ids
+    /// that name no entry of the merged files.
+    fn resolve_stands_for(&mut self) {
         let lex = &mut self.lexicon;
         for (entry, targets) in self.stands_for.iter().enumerate() {
             for (target, file, line) in targets {
@@ -275,17 +290,28 @@ impl Merger {
                         }
                     }
                     Some(_) => {}
-                    None => self.problems.push(Problem {
-                        path: Some(lex.files[*file].path.clone()),
-                        line: Some(*line),
-                        message: format!("stands_for names {target:?}, which is no entity of the loaded lexicons"),
-                    }),
+                    None => self.problems.push((
+                        *file,
+                        Problem {
+                            path: Some(lex.files[*file].path.clone()),
+                            line: Some(*line),
+                            message: format!(
+                                "stands_for names {target:?}, which is no entity of the loaded lexicons"
+                            ),
+                        },
+                    )),
                 }
             }
         }
+    }
+
+    fn finish(mut self) -> Result<Lexicon> {
+        self.resolve_stands_for();
         if !self.problems.is_empty() {
-            return Err(Error::many(ErrorKind::Lexicon, self.problems));
+            let problems = self.problems.into_iter().map(|(_, p)| p).collect();
+            return Err(Error::many(ErrorKind::Lexicon, problems));
         }
+        let lex = &mut self.lexicon;
         for entry in &mut lex.entries {
             let label = entry
                 .names
