@@ -92,7 +92,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         Format::Text => alignment::write_text(&mut out, &pair)?,
         Format::Json => alignment::write_json(&mut out, &pair)?,
         Format::Tsv => alignment::write_tsv(&mut out, &pair)?,
-        Format::Markdown => alignment::write_markdown(&mut out, &pair)?,
+        Format::Markdown => alignment::write_markdown(&mut out, &pair, aligner.tagger())?,
     }
     common::finish(out)
 }
