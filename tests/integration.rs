@@ -6,5 +6,6 @@ mod integration {
     mod lexicon;
     mod odd_input;
     mod properties;
+    mod report;
     mod tag;
 }

@@ -6,6 +6,7 @@ use anyhow::{Result, bail};
 use clap::ValueEnum;
 use entente::align::{AlignOptions, Aligner, DEFAULT_THRESHOLD};
 use entente::report::alignment::{self, AlignedPair, Side};
+use entente::report::html;
 use entente::Lang;
 
 use super::common::{self, LexiconArgs};
@@ -22,6 +23,8 @@ pub enum Format {
     Tsv,
     /// A Markdown document for notes and issues.
     Markdown,
+    /// One self-contained HTML page: summary, then both articles side by side.
+    Html,
 }
 
 /// The alignment flags shared by `align`, `eval`, `batch` and `corpus`.
@@ -92,7 +95,8 @@ pub fn run(args: Args) -> Result<Outcome> {
         Format::Text => alignment::write_text(&mut out, &pair)?,
         Format::Json => alignment::write_json(&mut out, &pair)?,
         Format::Tsv => alignment::write_tsv(&mut out, &pair)?,
-        Format::Markdown => alignment::write_markdown(&mut out, &pair)?,
+        Format::Markdown => alignment::write_markdown(&mut out, &pair, aligner.tagger())?,
+        Format::Html => html::write_alignment(&mut out, &pair, aligner.tagger())?,
     }
     common::finish(out)
 }

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use anyhow::Result;
 use clap::ValueEnum;
 use entente::lexicon::EntityType;
+use entente::report::html;
 use entente::report::mentions::{self, records};
 use entente::Lang;
 
@@ -20,6 +21,8 @@ pub enum Format {
     Json,
     /// Tab-separated values with a header.
     Tsv,
+    /// One self-contained HTML page: the text with its mentions highlighted.
+    Html,
 }
 
 #[derive(clap::Args, Debug)]
@@ -53,6 +56,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         Format::Text => mentions::write_text(&mut out, &records)?,
         Format::Json => mentions::write_json(&mut out, &records)?,
         Format::Tsv => mentions::write_tsv(&mut out, &records)?,
+        Format::Html => html::write_mentions(&mut out, &args.file.display().to_string(), &text, lang, &records)?,
     }
     common::finish(out)
 }

@@ -1,14 +1,17 @@
 //! ⑤ Writing an alignment: JSON (contract §3), TSV, a side-by-side text view
 //! and Markdown. HTML is in [`super::html`].
 
+use std::collections::HashMap;
 use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::mentions::{one_line, truncate};
+use super::mentions::{MentionRecord, one_line, records, truncate};
 use crate::align::{Alignment, Analysis, Evidence, EvidenceKind, Link};
+use crate::lexicon::EntityType;
 use crate::segment::StatementKind;
 use crate::span::Lang;
+use crate::tag::Tagger;
 
 /// One article of an aligned pair, as the reports show it.
 #[derive(Clone, Copy, Debug)]
@@ -235,11 +238,89 @@ pub fn linked_share(n_statements: usize, unaligned: usize) -> f64 {
     if n_statements == 0 { 0.0 } else { (n_statements - unaligned) as f64 / n_statements as f64 }
 }
 
-/// Escapes Markdown table cells: pipes, backslashes, markup characters, line breaks.
+/// How often each side mentions one entity: what the summaries list.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EntityUse<'a> {
+    /// The entry's id.
+    pub entity: &'a str,
+    /// The entry's label.
+    pub label: &'a str,
+    /// The entry's type (never TERM).
+    pub kind: EntityType,
+    /// Mentions in the left article.
+    pub left: usize,
+    /// Mentions in the right article.
+    pub right: usize,
+}
+
+impl EntityUse<'_> {
+    /// Which sides mention it.
+    pub fn sides(&self) -> Sides {
+        match (self.left > 0, self.right > 0) {
+            (true, false) => Sides::Left,
+            (false, true) => Sides::Right,
+            _ => Sides::Both,
+        }
+    }
+}
+
+/// Which sides of a pair mention an entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sides {
+    /// Both articles.
+    Both,
+    /// Only the left one.
+    Left,
+    /// Only the right one.
+    Right,
+}
+
+/// The entities (not TERMs) the two sides mention, most mentioned first, then
+/// by label: the "both sides / only one side" lists of the summaries.
+pub fn entity_uses<'a>(left: &[MentionRecord<'a>], right: &[MentionRecord<'a>]) -> Vec<EntityUse<'a>> {
+    let mut uses: Vec<EntityUse<'a>> = Vec::new();
+    let mut at: HashMap<&str, usize> = HashMap::new();
+    for (records, is_left) in [(left, true), (right, false)] {
+        for r in records.iter().filter(|r| r.kind != EntityType::Term) {
+            let i = *at.entry(r.entity).or_insert_with(|| {
+                uses.push(EntityUse { entity: r.entity, label: r.label, kind: r.kind, left: 0, right: 0 });
+                uses.len() - 1
+            });
+            if is_left {
+                uses[i].left += 1;
+            } else {
+                uses[i].right += 1;
+            }
+        }
+    }
+    uses.sort_by(|a, b| {
+        (b.left + b.right)
+            .cmp(&(a.left + a.right))
+            .then_with(|| a.label.cmp(b.label))
+            .then_with(|| a.entity.cmp(b.entity))
+    });
+    uses
+}
+
+/// "French", or "left (French)" when both sides are in one language, so that
+/// "only in …" stays unambiguous.
+pub fn side_name(pair: &AlignedPair, left: bool) -> String {
+    let lang = if left { pair.left.lang() } else { pair.right.lang() };
+    if pair.left.lang() != pair.right.lang() {
+        lang.name().to_string()
+    } else {
+        format!("{} ({})", if left { "left" } else { "right" }, lang.name())
+    }
+}
+
+/// Escapes text for Markdown, in table cells and elsewhere: every character
+/// with a meaning in GitHub-flavoured Markdown gets a backslash (pipes,
+/// emphasis, code, links, HTML and entities), line breaks become spaces.
+/// (`!` needs none: an image needs `![`, and `[` is escaped.)
 fn md(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in one_line(text).chars() {
-        if matches!(c, '\\' | '|' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '~') {
+        if matches!(c, '\\' | '|' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '~' | '&') {
             out.push('\\');
         }
         out.push(c);
@@ -247,30 +328,84 @@ fn md(text: &str) -> String {
     out
 }
 
-/// A Markdown document: summary, a table of links with evidence, then the
-/// statements only one side has.
-pub fn write_markdown(out: &mut dyn Write, pair: &AlignedPair) -> io::Result<()> {
+/// The label of a piece of evidence when neither side's wording says it
+/// (`Russia` for `Moscou ↔ Moscow`, `buy` for `acheter ↔ purchasing`), so a
+/// reader sees what was shared; none when a word holds it (`Kim Jong-un` for
+/// Kim Jong Un, `satellites` for satellite), letters and digits compared.
+pub fn unsaid_label(e: &Evidence) -> Option<&str> {
+    let key =
+        |text: &str| text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
+    let label = key(&e.label);
+    let says = |words: &[String]| words.iter().any(|w| key(w).contains(&label));
+    let wordless = e.left.is_empty() && e.right.is_empty();
+    if label.is_empty() || wordless || says(&e.left) || says(&e.right) { None } else { Some(e.label.as_str()) }
+}
+
+/// A link's evidence for Markdown: `Choïgou ↔ Shoigu (entity); Moscou ↔ Moscow (entity: Russia)`.
+fn md_evidence(evidence: &[Evidence]) -> String {
+    let one = |e: &Evidence| match unsaid_label(e) {
+        Some(label) => format!("{} ({}: {})", md(&evidence_pair(e)), kind_word(e.kind), md(label)),
+        None => format!("{} ({})", md(&evidence_pair(e)), kind_word(e.kind)),
+    };
+    evidence.iter().map(one).collect::<Vec<_>>().join("; ")
+}
+
+/// A Markdown document with what the HTML report shows: a summary (statements,
+/// share linked, entities on both sides or only one), a table of links with
+/// their evidence, then the statements only one side has. `tagger` is the one
+/// that analysed both sides; it names their mentions.
+pub fn write_markdown(out: &mut dyn Write, pair: &AlignedPair, tagger: &Tagger) -> io::Result<()> {
     let (l, r) = (&pair.left, &pair.right);
     let a = pair.alignment;
+    let (left_name, right_name) = (side_name(pair, true), side_name(pair, false));
+    let (nl, nr) = (l.analysis.statements.len(), r.analysis.statements.len());
     writeln!(out, "# Alignment: {} ↔ {}", md(l.path), md(r.path))?;
     writeln!(out)?;
-    writeln!(out, "| | {} ({}) | {} ({}) |", l.lang().name(), md(l.path), r.lang().name(), md(r.path))?;
+    writeln!(out, "| | {left_name} ({}) | {right_name} ({}) |", md(l.path), md(r.path))?;
     writeln!(out, "|---|---|---|")?;
-    writeln!(out, "| statements | {} | {} |", l.analysis.statements.len(), r.analysis.statements.len())?;
+    writeln!(out, "| statements | {nl} | {nr} |")?;
     writeln!(
         out,
-        "| linked | {:.0}% | {:.0}% |",
-        100.0 * linked_share(l.analysis.statements.len(), a.unaligned_left.len()),
-        100.0 * linked_share(r.analysis.statements.len(), a.unaligned_right.len())
+        "| covered by links | {} ({:.0}%) | {} ({:.0}%) |",
+        nl - a.unaligned_left.len(),
+        100.0 * linked_share(nl, a.unaligned_left.len()),
+        nr - a.unaligned_right.len(),
+        100.0 * linked_share(nr, a.unaligned_right.len())
     )?;
     writeln!(out, "| links | {} | |", a.links.len())?;
+    writeln!(out)?;
+    writeln!(out, "## Entities")?;
+    writeln!(out)?;
+    let uses = entity_uses(
+        &records(tagger, l.analysis.text, &l.analysis.mentions),
+        &records(tagger, r.analysis.text, &r.analysis.mentions),
+    );
+    for (sides, title) in [
+        (Sides::Both, "Both sides mention".to_string()),
+        (Sides::Left, format!("Only in {left_name}")),
+        (Sides::Right, format!("Only in {right_name}")),
+    ] {
+        let these: Vec<String> = uses
+            .iter()
+            .filter(|u| u.sides() == sides)
+            .map(|u| match sides {
+                Sides::Both => format!("{} ({} · {})", md(u.label), u.left, u.right),
+                Sides::Left => format!("{} ({})", md(u.label), u.left),
+                Sides::Right => format!("{} ({})", md(u.label), u.right),
+            })
+            .collect();
+        let list = if these.is_empty() { "none".to_string() } else { these.join(", ") };
+        writeln!(out, "- **{title}** ({}): {list}", these.len())?;
+    }
+    writeln!(out)?;
+    writeln!(out, "Counts are mentions per side ({left_name} · {right_name}).")?;
     writeln!(out)?;
     writeln!(out, "## Linked statements")?;
     writeln!(out)?;
     if a.links.is_empty() {
         writeln!(out, "No statements were linked.")?;
     } else {
-        writeln!(out, "| {} | {} | score | evidence |", l.lang().name(), r.lang().name())?;
+        writeln!(out, "| {left_name} | {right_name} | score | evidence |")?;
         writeln!(out, "|---|---|---|---|")?;
         for link in &a.links {
             writeln!(
@@ -281,14 +416,17 @@ pub fn write_markdown(out: &mut dyn Write, pair: &AlignedPair) -> io::Result<()>
                 link.right,
                 md(r.statement_text(link.right)),
                 link.score,
-                md(&evidence_summary(&link.evidence, "; "))
+                md_evidence(&link.evidence)
             )?;
         }
     }
-    for (side, ids) in [(l, &a.unaligned_left), (r, &a.unaligned_right)] {
+    for (side, ids, name) in [(l, &a.unaligned_left, &left_name), (r, &a.unaligned_right, &right_name)] {
         writeln!(out)?;
-        writeln!(out, "## Only in {} ({} statement{})", side.lang().name(), ids.len(), if ids.len() == 1 { "" } else { "s" })?;
+        writeln!(out, "## Only in {name} ({} statement{})", ids.len(), if ids.len() == 1 { "" } else { "s" })?;
         writeln!(out)?;
+        if ids.is_empty() {
+            writeln!(out, "Every statement is linked.")?;
+        }
         for &i in ids.iter() {
             writeln!(out, "- [{i}] {}", md(side.statement_text(i)))?;
         }
@@ -308,7 +446,31 @@ mod tests {
     }
 
     #[test]
+    fn a_label_is_shown_only_when_no_word_says_it() {
+        let e = |label: &str, left: &[&str], right: &[&str]| Evidence {
+            kind: EvidenceKind::Entity,
+            key: "k".into(),
+            label: label.into(),
+            left: left.iter().map(|w| w.to_string()).collect(),
+            right: right.iter().map(|w| w.to_string()).collect(),
+            weight: 1.0,
+        };
+        let cases = [
+            (e("Russia", &["Moscou"], &["Moscow"]), Some("Russia")),
+            (e("Russia", &["Moscou"], &["Russia"]), None),
+            (e("Kim Jong Un", &["Kim Jong-un"], &["Kim Jong-un"]), None),
+            (e("satellite", &["satellites"], &["satellites"]), None),
+            (e("buy", &["acheter"], &["purchasing"]), Some("buy")),
+            (e("dur:4:year", &[], &[]), None),
+        ];
+        for (evidence, want) in &cases {
+            assert_eq!(unsaid_label(evidence), *want, "{evidence:?}");
+        }
+    }
+
+    #[test]
     fn markdown_cells_are_escaped() {
         assert_eq!(md("a|b *c* <script>\nx"), "a\\|b \\*c\\* \\<script\\> x");
+        assert_eq!(md("AT&T ![x](y) &amp;"), "AT\\&T !\\[x\\](y) \\&amp;");
     }
 }

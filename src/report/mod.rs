@@ -2,3 +2,4 @@
 
 pub mod mentions;
 pub mod alignment;
+pub mod html;

@@ -1,0 +1,856 @@
+//! ⑤ Self-contained HTML reports: an aligned pair side by side
+//! ([`write_alignment`]) and one tagged article ([`write_mentions`]).
+//!
+//! Each report is one file with its CSS and a little JavaScript inline: no
+//! network, no external fonts or scripts (a Content-Security-Policy says so to
+//! the browser). Everything is in the markup, so the page reads the same with
+//! JavaScript off and prints sensibly; the script only adds hover highlights
+//! and a switch to hide the statements only one side has.
+//!
+//! - **Rows.** Linked statements share a row: the statements of one connected
+//!   group of links (many-to-many) on the left and right, the links with their
+//!   score and evidence in the middle. A statement with no counterpart gets a
+//!   row of its own marked "only in French" / "only in English". Rows follow
+//!   the left article's reading order; the right article's unlinked
+//!   statements come just before the first row that links a later right
+//!   statement, so each side reads in order as far as crossing links allow.
+//!   Every statement is shown once, with its id.
+//! - **Mentions.** Each entity mention is a `<mark>` with `data-entity` and a
+//!   `title` tooltip (label, type, id, the lexicon name matched and how it
+//!   matched), coloured one colour per entity, the same on both sides and in
+//!   the summary. TERM mentions (general concepts such as munitions /
+//!   ammunition) are many, so the side-by-side view marks one only where a
+//!   link of its statement cites it as evidence, and only subtly: a dotted
+//!   underline with the same tooltip, no colour. `tag --format html` marks
+//!   every TERM it is given (with `--terms`) the same way.
+//! - **Escaping.** All text and attribute values go through [`escape`], the
+//!   one escape function; an article holding `<script>` shows it as text.
+
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+use std::io::{self, Write};
+
+use super::alignment::{
+    AlignedPair, EntityUse, Side, Sides, entity_uses, evidence_pair, kind_word, linked_share,
+    side_name, unsaid_label,
+};
+use super::mentions::{MentionRecord, records};
+use crate::align::{Alignment, EvidenceKind, Link};
+use crate::lexicon::EntityType;
+use crate::segment::StatementKind;
+use crate::span::{Lang, Span};
+use crate::tag::{MatchHow, Tagger};
+
+/// Escapes text for HTML, in element content and in quoted attribute values
+/// alike: `& < > " '`, and line breaks as character references so one
+/// element stays on one line of the file.
+///
+/// ```
+/// use entente::report::html::escape;
+/// assert_eq!(escape("<script>alert(\"1\")</script> & l’été"), "&lt;script&gt;alert(&quot;1&quot;)&lt;/script&gt; &amp; l’été");
+/// ```
+pub fn escape(text: &str) -> Cow<'_, str> {
+    if !text.contains(['&', '<', '>', '"', '\'', '\n', '\r']) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\n' => out.push_str("&#10;"),
+            '\r' => out.push_str("&#13;"),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Writes an aligned pair as one HTML page: summary, then the two articles
+/// side by side (see the module doc). `tagger` is the one that analysed both
+/// sides; it names their mentions.
+pub fn write_alignment(out: &mut dyn Write, pair: &AlignedPair, tagger: &Tagger) -> io::Result<()> {
+    let (l, r) = (&pair.left, &pair.right);
+    let a = pair.alignment;
+    let left_records = records(tagger, l.analysis.text, &l.analysis.mentions);
+    let right_records = records(tagger, r.analysis.text, &r.analysis.mentions);
+    let uses = entity_uses(&left_records, &right_records);
+    let palette = Palette::new(&uses);
+    let (left_name, right_name) = (side_name(pair, true), side_name(pair, false));
+    let title = format!("{} ↔ {}", l.path, r.path);
+
+    head(out, &format!("entente: {title}"), &palette)?;
+    writeln!(out, "<header>")?;
+    writeln!(out, "<h1>Alignment <small>{}</small></h1>", escape(&title))?;
+    writeln!(out, "<section class=\"summary\">")?;
+    writeln!(out, "<table class=\"stats\">")?;
+    writeln!(
+        out,
+        "<thead><tr><th></th><th>{} <code>{}</code></th><th>{} <code>{}</code></th></tr></thead>",
+        escape(&left_name),
+        escape(l.path),
+        escape(&right_name),
+        escape(r.path)
+    )?;
+    writeln!(out, "<tbody>")?;
+    let (nl, nr) = (l.analysis.statements.len(), r.analysis.statements.len());
+    writeln!(
+        out,
+        "<tr><th>statements</th><td>{nl}</td><td>{nr}</td></tr>"
+    )?;
+    writeln!(
+        out,
+        "<tr><th>covered by links</th><td>{} ({:.0}%)</td><td>{} ({:.0}%)</td></tr>",
+        nl - a.unaligned_left.len(),
+        100.0 * linked_share(nl, a.unaligned_left.len()),
+        nr - a.unaligned_right.len(),
+        100.0 * linked_share(nr, a.unaligned_right.len())
+    )?;
+    writeln!(
+        out,
+        "<tr><th>links</th><td colspan=\"2\">{}</td></tr>",
+        a.links.len()
+    )?;
+    writeln!(out, "</tbody>")?;
+    writeln!(out, "</table>")?;
+    writeln!(out, "<dl class=\"entities\">")?;
+    for (sides, title) in [
+        (Sides::Both, "Both sides mention".to_string()),
+        (Sides::Left, format!("Only in {left_name}")),
+        (Sides::Right, format!("Only in {right_name}")),
+    ] {
+        let these: Vec<&EntityUse> = uses.iter().filter(|u| u.sides() == sides).collect();
+        writeln!(out, "<dt>{} ({})</dt>", escape(&title), these.len())?;
+        writeln!(out, "<dd>")?;
+        if these.is_empty() {
+            writeln!(out, "<span class=\"none\">none</span>")?;
+        }
+        for u in these {
+            let counts = match sides {
+                Sides::Both => format!("{} · {}", u.left, u.right),
+                Sides::Left => u.left.to_string(),
+                Sides::Right => u.right.to_string(),
+            };
+            let tip = format!(
+                "{} — {}, {}\nmentions: {} in {left_name}, {} in {right_name}",
+                u.label,
+                u.kind.code(),
+                u.entity,
+                u.left,
+                u.right
+            );
+            chip(out, &palette, u.entity, u.label, &counts, &tip)?;
+        }
+        writeln!(out, "</dd>")?;
+    }
+    writeln!(out, "</dl>")?;
+    writeln!(
+        out,
+        "<p class=\"legend\">Linked statements share a row, with the links’ scores and evidence between them. \
+         Each entity has one colour on both sides; <span class=\"term-sample\">dotted</span> words are TERM concepts a link cites. \
+         Hover over a name for its label, the lexicon name it matched and how it matched. \
+         Counts are mentions per side ({} · {}).</p>",
+        escape(&left_name),
+        escape(&right_name)
+    )?;
+    writeln!(out, "</section>")?;
+    writeln!(
+        out,
+        "<p id=\"tools\" hidden><label><input type=\"checkbox\" id=\"linked-only\"> show linked statements only</label></p>"
+    )?;
+    writeln!(out, "</header>")?;
+
+    writeln!(out, "<main>")?;
+    writeln!(out, "<table class=\"pairs\">")?;
+    writeln!(
+        out,
+        "<colgroup><col class=\"side\"><col class=\"mid\"><col class=\"side\"></colgroup>"
+    )?;
+    writeln!(
+        out,
+        "<thead><tr><th>{} <code>{}</code></th><th>links</th><th>{} <code>{}</code></th></tr></thead>",
+        escape(&left_name),
+        escape(l.path),
+        escape(&right_name),
+        escape(r.path)
+    )?;
+    writeln!(out, "<tbody>")?;
+    let cited = cited_terms(&a.links);
+    let sides = [
+        (l, &left_records[..], "l", &cited[0]),
+        (r, &right_records[..], "r", &cited[1]),
+    ];
+    for row in rows(a, nl, nr) {
+        match row {
+            Row::Linked(group) => {
+                writeln!(out, "<tr class=\"linked\">")?;
+                statement_cell(out, sides[0], &group.left, &palette)?;
+                writeln!(out, "<td class=\"mid\">")?;
+                for link in group.links {
+                    link_block(out, link, l.lang(), r.lang(), &palette)?;
+                }
+                writeln!(out, "</td>")?;
+                statement_cell(out, sides[1], &group.right, &palette)?;
+                writeln!(out, "</tr>")?;
+            }
+            Row::OnlyLeft(i) => {
+                writeln!(out, "<tr class=\"only only-left\">")?;
+                statement_cell(out, sides[0], &[i], &palette)?;
+                writeln!(
+                    out,
+                    "<td class=\"mid\"><span class=\"only-note\">← only in {}</span></td>",
+                    escape(&left_name)
+                )?;
+                writeln!(out, "<td class=\"side empty\"></td>")?;
+                writeln!(out, "</tr>")?;
+            }
+            Row::OnlyRight(j) => {
+                writeln!(out, "<tr class=\"only only-right\">")?;
+                writeln!(out, "<td class=\"side empty\"></td>")?;
+                writeln!(
+                    out,
+                    "<td class=\"mid\"><span class=\"only-note\">only in {} →</span></td>",
+                    escape(&right_name)
+                )?;
+                statement_cell(out, sides[1], &[j], &palette)?;
+                writeln!(out, "</tr>")?;
+            }
+        }
+    }
+    writeln!(out, "</tbody>")?;
+    writeln!(out, "</table>")?;
+    writeln!(out, "</main>")?;
+    foot(out)
+}
+
+/// Writes one tagged article as an HTML page: a summary of its entities, then
+/// the text with every mention in `records` marked, as in [`write_alignment`].
+pub fn write_mentions(
+    out: &mut dyn Write,
+    path: &str,
+    text: &str,
+    lang: Lang,
+    records: &[MentionRecord],
+) -> io::Result<()> {
+    let uses = entity_uses(records, &[]);
+    let palette = Palette::new(&uses);
+    head(out, &format!("entente: {path}"), &palette)?;
+    writeln!(out, "<header>")?;
+    writeln!(out, "<h1>Mentions <small>{}</small></h1>", escape(path))?;
+    writeln!(out, "<section class=\"summary\">")?;
+    let n_entity_mentions: usize = uses.iter().map(|u| u.left).sum();
+    let n_terms = records.len() - n_entity_mentions;
+    write!(
+        out,
+        "<p>{}: {} mention{} of {} entit{}",
+        lang.name(),
+        n_entity_mentions,
+        if n_entity_mentions == 1 { "" } else { "s" },
+        uses.len(),
+        if uses.len() == 1 { "y" } else { "ies" }
+    )?;
+    if n_terms > 0 {
+        write!(
+            out,
+            ", {n_terms} TERM mention{}",
+            if n_terms == 1 { "" } else { "s" }
+        )?;
+    }
+    writeln!(out, ".</p>")?;
+    writeln!(out, "<dl class=\"entities\">")?;
+    writeln!(out, "<dt>Entities ({})</dt>", uses.len())?;
+    writeln!(out, "<dd>")?;
+    if uses.is_empty() {
+        writeln!(out, "<span class=\"none\">none</span>")?;
+    }
+    for u in &uses {
+        let tip = format!(
+            "{} — {}, {}\nmentions: {}",
+            u.label,
+            u.kind.code(),
+            u.entity,
+            u.left
+        );
+        chip(out, &palette, u.entity, u.label, &u.left.to_string(), &tip)?;
+    }
+    writeln!(out, "</dd>")?;
+    writeln!(out, "</dl>")?;
+    writeln!(
+        out,
+        "<p class=\"legend\">Each entity has one colour{}. Hover over a name for its label, the lexicon name it matched and how it matched.</p>",
+        if n_terms > 0 {
+            "; <span class=\"term-sample\">dotted</span> words are TERM concepts"
+        } else {
+            ""
+        }
+    )?;
+    writeln!(out, "</section>")?;
+    writeln!(out, "</header>")?;
+    writeln!(out, "<main>")?;
+    write!(out, "<article class=\"text\" lang=\"{}\">", lang.code())?;
+    marked(
+        out,
+        text,
+        Span::new(0, text.len()),
+        records,
+        &|_| true,
+        &palette,
+    )?;
+    writeln!(out, "</article>")?;
+    writeln!(out, "</main>")?;
+    foot(out)
+}
+
+/// One row of the side-by-side table.
+#[derive(Debug, PartialEq)]
+enum Row<'a> {
+    /// A connected group of links.
+    Linked(Group<'a>),
+    /// A left statement in no link.
+    OnlyLeft(usize),
+    /// A right statement in no link.
+    OnlyRight(usize),
+}
+
+/// Links connected through shared statements, and those statements in order.
+#[derive(Debug, Default, PartialEq)]
+struct Group<'a> {
+    left: Vec<usize>,
+    right: Vec<usize>,
+    links: Vec<&'a Link>,
+}
+
+/// The rows of an alignment of `n_left` and `n_right` statements, in the
+/// order the module doc gives.
+fn rows(a: &Alignment, n_left: usize, n_right: usize) -> Vec<Row<'_>> {
+    // Union-find over statements: left i is node i, right j is node n_left + j.
+    // The root of a group is its smallest node, so its first left statement.
+    let mut parent: Vec<usize> = (0..n_left + n_right).collect();
+    fn root(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    for link in &a.links {
+        let (x, y) = (
+            root(&mut parent, link.left),
+            root(&mut parent, n_left + link.right),
+        );
+        parent[x.max(y)] = x.min(y);
+    }
+    let mut groups: HashMap<usize, Group> = HashMap::new();
+    for link in &a.links {
+        let g = groups.entry(root(&mut parent, link.left)).or_default();
+        g.left.push(link.left);
+        g.right.push(link.right);
+        g.links.push(link);
+    }
+    let mut left_order: Vec<(usize, Row)> = groups
+        .into_iter()
+        .map(|(first_left, mut g)| {
+            g.left.sort_unstable();
+            g.left.dedup();
+            g.right.sort_unstable();
+            g.right.dedup();
+            (first_left, Row::Linked(g))
+        })
+        .chain(a.unaligned_left.iter().map(|&i| (i, Row::OnlyLeft(i))))
+        .collect();
+    left_order.sort_by_key(|(first_left, _)| *first_left);
+
+    let mut only_right = a.unaligned_right.iter().copied().peekable();
+    let mut rows = Vec::with_capacity(left_order.len() + a.unaligned_right.len());
+    for (_, row) in left_order {
+        if let Row::Linked(g) = &row {
+            while let Some(j) = only_right.next_if(|&j| j < g.right[0]) {
+                rows.push(Row::OnlyRight(j));
+            }
+        }
+        rows.push(row);
+    }
+    rows.extend(only_right.map(Row::OnlyRight));
+    rows
+}
+
+/// For each side, the TERM concepts each statement's links cite as evidence.
+fn cited_terms(links: &[Link]) -> [HashMap<usize, HashSet<&str>>; 2] {
+    let mut cited: [HashMap<usize, HashSet<&str>>; 2] = Default::default();
+    for link in links {
+        for e in link
+            .evidence
+            .iter()
+            .filter(|e| e.kind == EvidenceKind::Term)
+        {
+            cited[0]
+                .entry(link.left)
+                .or_default()
+                .insert(e.key.as_str());
+            cited[1]
+                .entry(link.right)
+                .or_default()
+                .insert(e.key.as_str());
+        }
+    }
+    cited
+}
+
+/// One side of the pair as the table cells need it: the article, its
+/// mentions, the prefix of its statement anchors and the TERMs its links cite.
+type SideView<'s, 'a> = (
+    &'s Side<'a>,
+    &'s [MentionRecord<'a>],
+    &'static str,
+    &'s HashMap<usize, HashSet<&'a str>>,
+);
+
+/// A table cell with statements `ids` of one side.
+fn statement_cell(
+    out: &mut dyn Write,
+    (side, records, prefix, cited): SideView,
+    ids: &[usize],
+    palette: &Palette,
+) -> io::Result<()> {
+    let lang = side.lang();
+    writeln!(out, "<td class=\"side\" lang=\"{}\">", lang.code())?;
+    for &i in ids {
+        let st = &side.analysis.statements[i];
+        let kind = match st.kind {
+            StatementKind::Sentence => "sentence",
+            StatementKind::Bullet => "bullet",
+            StatementKind::Heading => "heading",
+        };
+        let side_word = if prefix == "l" { "left" } else { "right" };
+        write!(
+            out,
+            "<p class=\"stmt {kind}\" id=\"{prefix}{i}\" data-side=\"{side_word}\" data-id=\"{i}\"><a class=\"sid\" href=\"#{prefix}{i}\">{}&#160;{i}</a> ",
+            lang.code().to_uppercase()
+        )?;
+        let terms = cited.get(&i);
+        let shown = |r: &MentionRecord| {
+            r.kind != EntityType::Term || terms.is_some_and(|t| t.contains(r.entity))
+        };
+        marked(out, side.analysis.text, st.span, records, &shown, palette)?;
+        writeln!(out, "</p>")?;
+    }
+    writeln!(out, "</td>")
+}
+
+/// One link in the middle column: the ids, the score and the evidence.
+fn link_block(
+    out: &mut dyn Write,
+    link: &Link,
+    left: Lang,
+    right: Lang,
+    palette: &Palette,
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "<div class=\"link\" data-left=\"{}\" data-right=\"{}\" data-score=\"{:.4}\">",
+        link.left, link.right, link.score
+    )?;
+    writeln!(
+        out,
+        "<p class=\"score\"><a href=\"#l{l}\">{}&#160;{l}</a> ↔ <a href=\"#r{r}\">{}&#160;{r}</a> <span title=\"link score in [0, 1]\">score {:.2}</span> <meter min=\"0\" max=\"1\" value=\"{:.4}\"></meter></p>",
+        left.code().to_uppercase(),
+        right.code().to_uppercase(),
+        link.score,
+        link.score,
+        l = link.left,
+        r = link.right,
+    )?;
+    writeln!(out, "<ul class=\"evidence\">")?;
+    for e in &link.evidence {
+        let colour = match e.kind {
+            EvidenceKind::Entity => palette.class(&e.key),
+            _ => None,
+        };
+        // Entities and TERMs are lexicon entries: hovering lights their mentions.
+        let entity = if matches!(e.kind, EvidenceKind::Entity | EvidenceKind::Term) {
+            format!(" data-entity=\"{}\"", escape(&e.key))
+        } else {
+            String::new()
+        };
+        let label = unsaid_label(e).map_or(String::new(), |l| {
+            format!(" <span class=\"label\">{}</span>", escape(l))
+        });
+        writeln!(
+            out,
+            "<li><span class=\"kind\">{}</span> <span class=\"ev{}\"{entity} title=\"{}\">{}</span>{label}</li>",
+            kind_word(e.kind),
+            colour.map_or(String::new(), |c| format!(" ent e{c}")),
+            escape(&format!("{} ({}), weight {:.2}", e.label, e.key, e.weight)),
+            escape(&evidence_pair(e))
+        )?;
+    }
+    writeln!(out, "</ul>")?;
+    writeln!(out, "</div>")
+}
+
+/// An entity in the summary: its colour, label and mention counts.
+fn chip(
+    out: &mut dyn Write,
+    palette: &Palette,
+    entity: &str,
+    label: &str,
+    counts: &str,
+    tip: &str,
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "<span class=\"chip{}\" data-entity=\"{}\" title=\"{}\">{} <small>{}</small></span>",
+        palette
+            .class(entity)
+            .map_or(String::new(), |c| format!(" e{c}")),
+        escape(entity),
+        escape(tip),
+        escape(label),
+        escape(counts)
+    )
+}
+
+/// Writes `text[span]`, escaped, with the mentions of `records` that lie in
+/// it and are `shown` marked. `records` are in text order and do not overlap.
+fn marked(
+    out: &mut dyn Write,
+    text: &str,
+    span: Span,
+    records: &[MentionRecord],
+    shown: &dyn Fn(&MentionRecord) -> bool,
+    palette: &Palette,
+) -> io::Result<()> {
+    let mut at = span.start;
+    let first = records.partition_point(|r| r.start < span.start);
+    for r in records[first..].iter().take_while(|r| r.start < span.end) {
+        if r.start < at || r.end > span.end || !shown(r) {
+            continue;
+        }
+        write!(out, "{}", escape(&text[at..r.start]))?;
+        mark(out, r, palette)?;
+        at = r.end;
+    }
+    write!(out, "{}", escape(&text[at..span.end]))
+}
+
+/// One mention: a `<mark>` with its entity, colour and tooltip.
+fn mark(out: &mut dyn Write, r: &MentionRecord, palette: &Palette) -> io::Result<()> {
+    let class = match palette.class(r.entity) {
+        Some(c) if r.kind != EntityType::Term => format!("ent e{c}"),
+        _ => "term".to_string(),
+    };
+    let how = match r.how {
+        MatchHow::Exact => "exact (spelled as in the lexicon)".to_string(),
+        MatchHow::Folded => {
+            "folded (the same once case, accents and punctuation are set aside)".to_string()
+        }
+        MatchHow::Translit => format!(
+            "translit (a transliteration variant), confidence {:.2}",
+            r.confidence
+        ),
+        MatchHow::Fuzzy => format!("fuzzy (a close spelling), confidence {:.2}", r.confidence),
+    };
+    let tip = format!(
+        "{} — {}, {}\nlexicon name: {}\nmatch: {how}",
+        r.label,
+        r.kind.code(),
+        r.entity,
+        r.name
+    );
+    write!(
+        out,
+        "<mark class=\"{class}\" data-entity=\"{}\" data-type=\"{}\" data-match=\"{}\" title=\"{}\">{}</mark>",
+        escape(r.entity),
+        r.kind.code(),
+        r.how.as_str(),
+        escape(&tip),
+        escape(r.text)
+    )
+}
+
+/// One colour per entity (not TERMs), numbered in the summary's order. The
+/// entities both sides mention come first, most mentioned first, so they get
+/// the most distinct colours: they are the ones a reader matches across the
+/// columns.
+struct Palette<'a> {
+    index: HashMap<&'a str, usize>,
+}
+
+impl<'a> Palette<'a> {
+    fn new(uses: &[EntityUse<'a>]) -> Palette<'a> {
+        let rank = |u: &EntityUse| match u.sides() {
+            Sides::Both => 0,
+            Sides::Left => 1,
+            Sides::Right => 2,
+        };
+        let mut ordered: Vec<&EntityUse> = uses.iter().collect();
+        ordered.sort_by_key(|u| rank(u));
+        let index = ordered
+            .into_iter()
+            .enumerate()
+            .map(|(i, u)| (u.entity, i))
+            .collect();
+        Palette { index }
+    }
+
+    /// The colour number of an entity, if it has one.
+    fn class(&self, entity: &str) -> Option<usize> {
+        self.index.get(entity).copied()
+    }
+
+    /// One CSS rule per colour: `.e3{--c:…;--b:…}`. Hues step by the golden
+    /// angle so neighbours in mention order differ; every ninth entity starts a
+    /// darker round so later colours do not repeat earlier ones.
+    fn css(&self) -> String {
+        let mut css = String::new();
+        for i in 0..self.index.len() {
+            let hue = (i as f64 * 137.508) % 360.0;
+            let light = [88, 80, 72][(i / 9) % 3];
+            css.push_str(&format!(
+                ".e{i}{{--c:hsl({hue:.0} 80% {light}%);--b:hsl({hue:.0} 60% 35%)}}\n"
+            ));
+        }
+        css
+    }
+}
+
+/// The page up to `<body>`: charset, policy, title and styles.
+fn head(out: &mut dyn Write, title: &str, palette: &Palette) -> io::Result<()> {
+    writeln!(out, "<!DOCTYPE html>")?;
+    writeln!(out, "<html lang=\"en\">")?;
+    writeln!(out, "<head>")?;
+    writeln!(out, "<meta charset=\"utf-8\">")?;
+    writeln!(
+        out,
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'\">"
+    )?;
+    writeln!(
+        out,
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+    )?;
+    writeln!(out, "<title>{}</title>", escape(title))?;
+    writeln!(out, "<style>")?;
+    write!(out, "{STYLE}")?;
+    write!(out, "{}", palette.css())?;
+    writeln!(out, "</style>")?;
+    writeln!(out, "</head>")?;
+    writeln!(out, "<body>")
+}
+
+/// The script and the end of the page.
+fn foot(out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "<script>")?;
+    write!(out, "{SCRIPT}")?;
+    writeln!(out, "</script>")?;
+    writeln!(out, "</body>")?;
+    writeln!(out, "</html>")
+}
+
+const STYLE: &str = r#":root { --ink: #1f2328; --muted: #656d76; --line: #d0d7de; --linked: #f6f8fa; }
+* { box-sizing: border-box; }
+body { margin: 0 auto; max-width: 1400px; padding: 1.2rem 1.5rem 3rem; color: var(--ink); background: #fff;
+  font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif; }
+h1 { font-size: 1.35em; margin: 0 0 .8rem; }
+h1 small { font-weight: normal; color: var(--muted); font-size: .8em; margin-left: .4em; }
+code { font: .85em ui-monospace, "DejaVu Sans Mono", monospace; color: var(--muted); font-weight: normal; }
+.summary { display: flex; flex-wrap: wrap; gap: .6rem 2rem; align-items: flex-start; margin-bottom: 1rem; }
+.stats { border-collapse: collapse; }
+.stats th, .stats td { padding: .15rem .7rem; text-align: left; border-bottom: 1px solid var(--line); }
+.stats td { font-variant-numeric: tabular-nums; }
+.entities { flex: 1 1 32rem; margin: 0; }
+.entities dt { font-weight: 600; margin-top: .3rem; }
+.entities dd { margin: .15rem 0 .3rem; line-height: 1.9; }
+.none { color: var(--muted); font-style: italic; }
+.chip { display: inline-block; padding: 0 .45em; border-radius: 1em; background: var(--c, #eee);
+  box-shadow: inset 0 0 0 1px var(--b, #ccc); white-space: nowrap; line-height: 1.6; }
+.chip small { color: var(--muted); font-variant-numeric: tabular-nums; }
+.legend { flex-basis: 100%; margin: 0; color: var(--muted); font-size: .85em; }
+#tools { margin: 0 0 .6rem; font-size: .9em; }
+table.pairs { width: 100%; border-collapse: collapse; table-layout: fixed; }
+col.side { width: 39%; }
+col.mid { width: 22%; }
+.pairs > thead th { position: sticky; top: 0; background: #fff; text-align: left; padding: .4rem .6rem;
+  border-bottom: 2px solid var(--ink); z-index: 1; }
+.pairs td { vertical-align: top; padding: .45rem .6rem; border-top: 1px solid var(--line); }
+tr.linked > td { background: var(--linked); }
+tr.linked > td.mid { background: #eef3f8; }
+tr.only > td.side:not(.empty) { color: #3d444d; }
+td.mid { font-size: .85em; }
+.only-note { color: var(--muted); font-style: italic; }
+.stmt { margin: 0 0 .45rem; scroll-margin-top: 3rem; }
+.stmt:last-child { margin-bottom: 0; }
+.stmt.heading { font-weight: 600; }
+.sid { font: .72em ui-monospace, "DejaVu Sans Mono", monospace; color: var(--muted); text-decoration: none;
+  margin-right: .25em; vertical-align: .08em; }
+.link + .link { border-top: 1px dashed var(--line); margin-top: .45rem; padding-top: .45rem; }
+.score { margin: 0; font-weight: 600; }
+.score a { color: inherit; text-decoration: none; font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-weight: normal; }
+meter { width: 3.5em; height: .7em; vertical-align: -.05em; }
+.evidence { list-style: none; margin: .2rem 0 0; padding: 0; }
+.evidence li { margin: .1rem 0; }
+.evidence .label { color: var(--muted); font-style: italic; }
+.kind { display: inline-block; min-width: 4.4em; color: var(--muted); font-size: .82em; text-transform: uppercase; letter-spacing: .03em; }
+.ev.ent { background: var(--c); box-shadow: inset 0 -2px var(--b); padding: 0 .15em; border-radius: 2px; }
+mark { color: inherit; background: none; padding: 0; }
+mark.ent { background: var(--c); box-shadow: inset 0 -2px var(--b); padding: 0 .1em; border-radius: 2px; cursor: help; }
+mark.term, .term-sample { text-decoration: underline dotted var(--muted); text-underline-offset: .2em; cursor: help; }
+.lit { outline: 2px solid var(--ink); outline-offset: 1px; }
+p.stmt.lit { outline-offset: 3px; }
+body.linked-only tr.only { display: none; }
+article.text { white-space: pre-wrap; max-width: 52rem; line-height: 1.65; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 9.5pt; }
+  #tools, meter { display: none; }
+  .pairs > thead th { position: static; }
+  .pairs > thead { display: table-header-group; }
+  .pairs tr { break-inside: avoid; }
+  .sid, .score a { color: var(--ink); }
+  mark.ent, .chip, .ev.ent, tr.linked > td { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  a { color: inherit; text-decoration: none; }
+}
+"#;
+
+const SCRIPT: &str = r#"(() => {
+  'use strict';
+  const all = (selector) => Array.from(document.querySelectorAll(selector));
+  const light = (elements, on) => elements.forEach((el) => el && el.classList.toggle('lit', on));
+  // Attributes are compared, never pasted into selectors.
+  const sameEntity = (id) => all('[data-entity]').filter((el) => el.getAttribute('data-entity') === id);
+  const statements = (link) => [
+    document.getElementById('l' + link.getAttribute('data-left')),
+    document.getElementById('r' + link.getAttribute('data-right')),
+  ];
+  const hover = (event, on) => {
+    const mention = event.target.closest('[data-entity]');
+    if (mention) light(sameEntity(mention.getAttribute('data-entity')), on);
+    const link = event.target.closest('.link');
+    if (link) light(statements(link), on);
+  };
+  document.addEventListener('mouseover', (event) => hover(event, true));
+  document.addEventListener('mouseout', (event) => hover(event, false));
+  const tools = document.getElementById('tools');
+  const linkedOnly = document.getElementById('linked-only');
+  if (tools && linkedOnly) {
+    tools.hidden = false;
+    linkedOnly.addEventListener('change', () => document.body.classList.toggle('linked-only', linkedOnly.checked));
+  }
+  document.documentElement.setAttribute('data-js', 'ready');
+})();
+"#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_covers_text_and_attributes() {
+        let cases = [
+            ("plain l’été", "plain l’été"),
+            (
+                "<script>alert(1)</script>",
+                "&lt;script&gt;alert(1)&lt;/script&gt;",
+            ),
+            ("a & b &amp;", "a &amp; b &amp;amp;"),
+            ("\"x\" 'y'", "&quot;x&quot; &#39;y&#39;"),
+            ("two\nlines\r\n", "two&#10;lines&#13;&#10;"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(escape(text), want, "{text:?}");
+        }
+        assert!(matches!(escape("nothing to do"), Cow::Borrowed(_)));
+    }
+
+    /// `L3`, `R5`, `L0-2+R1` (a group), in the order of the rows.
+    fn row_names(links: &[(usize, usize)], n_left: usize, n_right: usize) -> Vec<String> {
+        let links: Vec<Link> = links
+            .iter()
+            .map(|&(left, right)| Link {
+                left,
+                right,
+                score: 0.5,
+                entities: vec![],
+                evidence: vec![],
+            })
+            .collect();
+        let unlinked = |n, side: fn(&Link) -> usize| {
+            (0..n)
+                .filter(|i| !links.iter().any(|l| side(l) == *i))
+                .collect()
+        };
+        let a = Alignment {
+            unaligned_left: unlinked(n_left, |l| l.left),
+            unaligned_right: unlinked(n_right, |l| l.right),
+            links: links.clone(),
+        };
+        let ids = |v: &[usize]| v.iter().map(usize::to_string).collect::<Vec<_>>().join("-");
+        rows(&a, n_left, n_right)
+            .iter()
+            .map(|row| match row {
+                Row::Linked(g) => format!("L{}+R{}", ids(&g.left), ids(&g.right)),
+                Row::OnlyLeft(i) => format!("L{i}"),
+                Row::OnlyRight(j) => format!("R{j}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn rows_follow_the_left_and_slot_in_the_right() {
+        /// Links, statements per side, and the rows expected.
+        type Case = (
+            &'static [(usize, usize)],
+            usize,
+            usize,
+            &'static [&'static str],
+        );
+        let cases: [Case; 6] = [
+            (&[], 2, 2, &["L0", "L1", "R0", "R1"]),
+            (&[(0, 0), (1, 1)], 2, 2, &["L0+R0", "L1+R1"]),
+            // Right-only statements come just before the first group past them.
+            (&[(1, 2)], 3, 4, &["L0", "R0", "R1", "L1+R2", "L2", "R3"]),
+            // Many-to-many: one group, one row.
+            (&[(0, 0), (0, 1), (1, 1)], 2, 2, &["L0-1+R0-1"]),
+            // Crossing links keep the left order; R1 still precedes R2.
+            (&[(0, 2), (1, 0)], 2, 3, &["R1", "L0+R2", "L1+R0"]),
+            // A group spanning left 0 and 3 is one row at 0.
+            (&[(0, 0), (3, 0), (1, 1)], 4, 2, &["L0-3+R0", "L1+R1", "L2"]),
+        ];
+        for (links, n_left, n_right, want) in cases {
+            assert_eq!(row_names(links, n_left, n_right), want, "{links:?}");
+        }
+    }
+
+    #[test]
+    fn palette_puts_shared_entities_first_and_skips_terms() {
+        let rec = |entity, kind| MentionRecord {
+            start: 0,
+            end: 0,
+            text: "",
+            entity,
+            label: entity,
+            kind,
+            how: MatchHow::Exact,
+            name: entity,
+            confidence: 1.0,
+        };
+        let left = [
+            rec("a", EntityType::Person),
+            rec("a", EntityType::Person),
+            rec("ammo", EntityType::Term),
+            rec("b", EntityType::Political),
+        ];
+        let right = [
+            rec("b", EntityType::Political),
+            rec("c", EntityType::Location),
+            rec("ammo", EntityType::Term),
+        ];
+        let p = Palette::new(&entity_uses(&left, &right));
+        assert_eq!(
+            [p.class("b"), p.class("a"), p.class("c"), p.class("ammo")],
+            [Some(0), Some(1), Some(2), None]
+        );
+        assert_eq!(p.css().lines().count(), 3);
+    }
+}

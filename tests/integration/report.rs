@@ -1,0 +1,673 @@
+//! The reports people look at: `align --format html|markdown` and
+//! `tag --format html`, checked as markup, as snapshots and in a headless browser.
+
+use std::collections::BTreeSet;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+use super::util::*;
+
+const LEFT: &str = "seeds/000-fr.txt";
+const RIGHT: &str = "seeds/001-en.txt";
+
+fn align(format: &str) -> String {
+    stdout_ok(&entente(&["align", "--format", format, LEFT, RIGHT]))
+}
+
+/// Our snapshots live in `tests/snapshots/`, beside the other reports'.
+macro_rules! snapshot {
+    ($name:expr, $value:expr) => {
+        insta::with_settings!({ snapshot_path => "../snapshots" }, {
+            insta::assert_snapshot!($name, $value);
+        })
+    };
+}
+
+#[test]
+fn align_html_and_markdown_snapshots_of_000_001() {
+    snapshot!("align-html-000-001", align("html"));
+    snapshot!("align-markdown-000-001", align("markdown"));
+}
+
+/// The HTML shows each statement once, each link once, marks each side's
+/// unlinked statements, and gives every mark a tooltip.
+#[test]
+fn align_html_shows_what_the_json_says() {
+    let json: Value = serde_json::from_str(&align("json")).unwrap();
+    let html = align("html");
+    check_report(&start_tags(&html), &json);
+    assert_eq!(
+        html.to_ascii_lowercase().matches("<script").count(),
+        1,
+        "one inline script"
+    );
+    for external in ["src=", "http://", "https://", "@import", "url("] {
+        assert!(
+            !html.contains(external),
+            "the report must not load anything: {external}"
+        );
+    }
+}
+
+#[test]
+fn tag_html_marks_every_mention_of_the_json() {
+    for terms in [false, true] {
+        let mut args = vec!["tag", RIGHT];
+        if terms {
+            args.push("--terms");
+        }
+        let json: Vec<Value> = serde_json::from_str(&stdout_ok(&entente(
+            &[&args[..], &["--format", "json"]].concat(),
+        )))
+        .unwrap();
+        let html = stdout_ok(&entente(&[&args[..], &["--format", "html"]].concat()));
+        let tags = start_tags(&html);
+        let marks: Vec<&Tag> = tags.iter().filter(|t| t.name == "mark").collect();
+        let entities: Vec<&str> = marks
+            .iter()
+            .map(|m| m.attr("data-entity").unwrap())
+            .collect();
+        let expected: Vec<&str> = json.iter().map(|m| m["entity"].as_str().unwrap()).collect();
+        assert_eq!(entities, expected, "terms: {terms}");
+        for (mark, m) in marks.iter().zip(&json) {
+            let title = mark.attr("title").unwrap();
+            assert!(title.starts_with(m["label"].as_str().unwrap()), "{title}");
+            assert!(
+                title.contains(&format!("match: {}", m["match"].as_str().unwrap())),
+                "{title}"
+            );
+            assert_eq!(mark.attr("data-match"), m["match"].as_str());
+        }
+        // TERMs are marked, but subtly: no colour of their own.
+        for (mark, m) in marks.iter().zip(&json) {
+            let is_term = m["type"] == "TERM";
+            assert_eq!(
+                mark.has_class("term"),
+                is_term,
+                "{:?}",
+                mark.attr("data-entity")
+            );
+            assert_eq!(mark.has_class("ent"), !is_term);
+        }
+    }
+}
+
+/// One entity has one colour on both sides and in the summary.
+#[test]
+fn an_entity_keeps_its_colour_across_both_articles() {
+    let tags = start_tags(&align("html"));
+    let mut colour_of = std::collections::BTreeMap::new();
+    for t in tags
+        .iter()
+        .filter(|t| t.has_class("ent") || t.has_class("chip"))
+    {
+        let entity = t.attr("data-entity").unwrap();
+        let colour = t
+            .classes()
+            .find(|c| c.starts_with('e') && c[1..].parse::<usize>().is_ok())
+            .unwrap()
+            .to_string();
+        let before = colour_of
+            .entry(entity.to_string())
+            .or_insert_with(|| colour.clone());
+        assert_eq!(*before, colour, "{entity}");
+    }
+    let putin = &colour_of["vladimir_putin"];
+    assert!(
+        colour_of
+            .iter()
+            .all(|(e, c)| e == "vladimir_putin" || c != putin),
+        "colours are one per entity"
+    );
+}
+
+/// Text with HTML-special characters, in statements, entity names (so in
+/// tooltips, the summary and evidence) and a path, is shown and never run.
+#[test]
+fn html_special_characters_are_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let lexicon = dir.path().join("odd.csv");
+    std::fs::write(
+        &lexicon,
+        "entity,type,lang,name\nacme_sons,ORG,*,\"Acme & \"\"Sons\"\" <Ltd>\"\nxss,ORG,*,<script>alert(1)</script>\n",
+    )
+    .unwrap();
+    let left = dir.path().join("fr <b>&\"x\".txt");
+    let right = dir.path().join("en.txt");
+    std::fs::write(
+        &left,
+        "Acme & \"Sons\" <Ltd> a livré 40 obus à Moscou, a déclaré Poutine : « <script>alert(1)</script> & 'x' ».\n\n\
+         Il pleut à Paris.\n",
+    )
+    .unwrap();
+    std::fs::write(&right, "Acme & \"Sons\" <Ltd> delivered 40 shells to Moscow, Putin said: \"<script>alert(1)</script> & 'x'\".\n")
+        .unwrap();
+    let run = |format: &str| {
+        // A low threshold, so the two statements link however the aligner is tuned.
+        let (l, r) = (s(&left), s(&right));
+        let args = [
+            "align",
+            "--left-lang",
+            "fr",
+            "--right-lang",
+            "en",
+            "--threshold",
+            "0.1",
+            "--format",
+            format,
+        ];
+        stdout_ok(&entente(
+            &[&args[..], &["--lexicon", s(&lexicon), l, r]].concat(),
+        ))
+    };
+    let json: Value = serde_json::from_str(&run("json")).unwrap();
+    let evidence = json["links"][0]["evidence"]
+        .as_array()
+        .expect("the two statements link");
+    let keys: Vec<&str> = evidence
+        .iter()
+        .map(|e| e["key"].as_str().unwrap())
+        .collect();
+    assert!(
+        keys.contains(&"acme_sons") && keys.contains(&"xss"),
+        "{keys:?}"
+    );
+
+    let html = run("html");
+    assert_eq!(
+        html.to_ascii_lowercase().matches("<script").count(),
+        1,
+        "only the report's own script:\n{html}"
+    );
+    assert!(!html.contains("<Ltd>") && !html.contains("<b>"), "{html}");
+    assert!(
+        html.contains("<title>entente: ") && html.contains("fr &lt;b&gt;&amp;&quot;x&quot;.txt"),
+        "the path"
+    );
+    // Each statement reads as written.
+    for (side, prefix) in [("left", 'l'), ("right", 'r')] {
+        for st in json[side]["statements"].as_array().unwrap() {
+            let id = st["id"].as_u64().unwrap();
+            let shown = text_content(&html, &format!("{prefix}{id}"));
+            let (_, text) = shown.split_once(' ').unwrap();
+            assert_eq!(text, st["text"].as_str().unwrap());
+        }
+    }
+    // Each piece of evidence reads as written, both sides.
+    for e in evidence {
+        let words = |side: &str| {
+            let words: Vec<&str> = e[side]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|w| w.as_str().unwrap())
+                .collect();
+            if words.is_empty() {
+                e["label"].as_str().unwrap().to_string()
+            } else {
+                words.join(" / ")
+            }
+        };
+        let pair = format!("{} ↔ {}", words("left_text"), words("right_text"));
+        assert!(
+            html.contains(&escaped(&pair)),
+            "evidence {pair:?} not shown"
+        );
+    }
+    // No attribute is broken open by a quote; tooltips read as written.
+    let tags = start_tags(&html);
+    check_report(&tags, &json);
+    let allowed = [
+        "class",
+        "id",
+        "lang",
+        "title",
+        "href",
+        "hidden",
+        "type",
+        "colspan",
+        "charset",
+        "name",
+        "content",
+        "http-equiv",
+        "min",
+        "max",
+        "value",
+    ];
+    for t in &tags {
+        for (name, _) in &t.attrs {
+            assert!(
+                allowed.contains(&name.as_str()) || name.starts_with("data-"),
+                "stray attribute {name} on <{}>",
+                t.name
+            );
+        }
+    }
+    let titles = |entity: &str| -> Vec<&str> {
+        tags.iter()
+            .filter(|t| t.attr("data-entity") == Some(entity))
+            .map(|t| t.attr("title").unwrap())
+            .collect()
+    };
+    let acme = titles("acme_sons");
+    assert_eq!(
+        acme.len(),
+        2 + 1 + 1,
+        "two marks, a summary chip, a piece of evidence"
+    );
+    assert!(
+        acme.iter().all(|t| t.starts_with("Acme & \"Sons\" <Ltd>")),
+        "{acme:?}"
+    );
+    assert!(
+        titles("xss")
+            .iter()
+            .all(|t| t.starts_with("<script>alert(1)</script>"))
+    );
+
+    let md = run("markdown");
+    for special in ['<', '>', '&'] {
+        let bare = md
+            .match_indices(special)
+            .filter(|(i, _)| !md[..*i].ends_with('\\'))
+            .count();
+        assert_eq!(bare, 0, "unescaped {special} in:\n{md}");
+    }
+    assert!(
+        md.contains("« \\<script\\>alert(1)\\</script\\> \\& 'x' »"),
+        "{md}"
+    );
+    assert!(
+        md.contains("Acme \\& \"Sons\" \\<Ltd\\> ↔ Acme \\& \"Sons\" \\<Ltd\\> (entity)"),
+        "{md}"
+    );
+    assert!(md.contains("fr \\<b\\>\\&\"x\".txt"), "{md}");
+    assert!(
+        md.contains(
+            "- **Both sides mention** (4): \\<script\\>alert(1)\\</script\\> (1 · 1), Acme"
+        ),
+        "{md}"
+    );
+    assert!(md.contains("- **Only in French** (1): Paris (1)"), "{md}");
+}
+
+#[test]
+fn markdown_carries_the_summary_links_and_unlinked_statements() {
+    let json: Value = serde_json::from_str(&align("json")).unwrap();
+    let md = align("markdown");
+    let links = json["links"].as_array().unwrap();
+    let rows: Vec<&str> = md.lines().filter(|l| l.starts_with("| [")).collect();
+    assert_eq!(rows.len(), links.len());
+    for (row, link) in rows.iter().zip(links) {
+        assert!(row.starts_with(&format!("| [{}] ", link["left"])), "{row}");
+        assert!(row.contains(&format!(" | [{}] ", link["right"])), "{row}");
+        let first = &link["evidence"][0];
+        let pair = format!(
+            "{} ↔ {}",
+            first["left_text"][0].as_str().unwrap(),
+            first["right_text"][0].as_str().unwrap()
+        );
+        assert!(row.contains(&pair), "{row} lacks {pair}");
+        // The four cells of the header: no stray pipe.
+        assert_eq!(row.replace("\\|", "").matches('|').count(), 5, "{row}");
+    }
+    for (side, name) in [("left", "French"), ("right", "English")] {
+        let ids = json["unaligned"][side].as_array().unwrap();
+        let section = md
+            .split(&format!("## Only in {name} ({} statement", ids.len()))
+            .nth(1)
+            .expect(name);
+        let section = section.split("\n## ").next().unwrap();
+        let listed: Vec<&str> = section.lines().filter(|l| l.starts_with("- [")).collect();
+        assert_eq!(listed.len(), ids.len(), "{name}");
+        for (line, id) in listed.iter().zip(ids) {
+            assert!(line.starts_with(&format!("- [{id}] ")), "{line}");
+        }
+    }
+    for title in [
+        "- **Both sides mention** (",
+        "- **Only in French** (",
+        "- **Only in English** (",
+    ] {
+        assert!(md.contains(title), "{title}");
+    }
+    assert!(md.contains("Sergei Shoigu (1 · 1)"), "{md}");
+}
+
+/// Renders the 000–001 report in headless Chromium and checks the DOM after
+/// the script ran; leaves a screenshot in `target/` for a person to look at.
+#[test]
+fn browser_renders_the_000_001_report() {
+    let Some(chromium) = find_chromium() else {
+        eprintln!(
+            "note: chromium not found on PATH; skipping the browser test (.ci/run installs it)"
+        );
+        return;
+    };
+    let json: Value = serde_json::from_str(&align("json")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("report-000-001.html");
+    std::fs::write(&page, align("html")).unwrap();
+    let url = format!("file://{}", page.display());
+
+    let dom = headless(&chromium, &["--dump-dom".to_string()], &url);
+    let tags = start_tags(&dom);
+    assert_eq!(
+        tags.iter()
+            .find(|t| t.name == "html")
+            .and_then(|t| t.attr("data-js")),
+        Some("ready"),
+        "the script ran"
+    );
+    assert!(
+        tags.iter()
+            .any(|t| t.attr("id") == Some("tools") && t.attr("hidden").is_none()),
+        "the script showed the switch"
+    );
+    check_report(&tags, &json);
+
+    let target = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf();
+    let png = target.join("report-000-001.png");
+    let _ = std::fs::remove_file(&png);
+    headless(
+        &chromium,
+        &[
+            format!("--screenshot={}", png.display()),
+            "--window-size=1400,2000".to_string(),
+        ],
+        &url,
+    );
+    let bytes = std::fs::read(&png).unwrap_or_else(|e| panic!("{}: {e}", png.display()));
+    assert!(
+        bytes.starts_with(b"\x89PNG\r\n\x1a\n"),
+        "{} is not a PNG",
+        png.display()
+    );
+    eprintln!("screenshot: {}", png.display());
+}
+
+/// The checks both the generated markup and the browser's DOM must pass,
+/// against `entente align --format json` of the same pair.
+fn check_report(tags: &[Tag], json: &Value) {
+    for side in ["left", "right"] {
+        let ids: Vec<usize> = tags
+            .iter()
+            .filter(|t| t.has_class("stmt") && t.attr("data-side") == Some(side))
+            .map(|t| t.attr("data-id").unwrap().parse().unwrap())
+            .collect();
+        let n = json[side]["statements"].as_array().unwrap().len();
+        assert_eq!(ids.len(), n, "{side} statement rows");
+        assert_eq!(
+            ids.iter().copied().collect::<BTreeSet<_>>(),
+            (0..n).collect(),
+            "{side}: each statement once"
+        );
+        let only = if side == "left" {
+            "only-left"
+        } else {
+            "only-right"
+        };
+        let n_only = tags
+            .iter()
+            .filter(|t| t.name == "tr" && t.has_class(only))
+            .count();
+        assert_eq!(
+            n_only,
+            json["unaligned"][side].as_array().unwrap().len(),
+            "{side}: rows marked only one side"
+        );
+    }
+    let links: Vec<(u64, u64)> = tags
+        .iter()
+        .filter(|t| t.has_class("link"))
+        .map(|t| {
+            (
+                t.attr("data-left").unwrap().parse().unwrap(),
+                t.attr("data-right").unwrap().parse().unwrap(),
+            )
+        })
+        .collect();
+    let expected: Vec<(u64, u64)> = json["links"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| (l["left"].as_u64().unwrap(), l["right"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(links.len(), expected.len(), "links");
+    assert_eq!(
+        links.iter().collect::<BTreeSet<_>>(),
+        expected.iter().collect::<BTreeSet<_>>(),
+        "links"
+    );
+    let marks: Vec<&Tag> = tags.iter().filter(|t| t.name == "mark").collect();
+    assert!(!marks.is_empty());
+    for m in marks {
+        assert!(
+            m.attr("title").is_some_and(|t| !t.trim().is_empty()),
+            "a mark without a tooltip: {m:?}"
+        );
+        assert!(
+            m.attr("data-entity").is_some_and(|e| !e.is_empty()),
+            "a mark without data-entity: {m:?}"
+        );
+    }
+}
+
+/// `text` escaped for HTML, independently of the writer's own function.
+fn escaped(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
+/// The text of the element with `id` (its tags dropped, references decoded):
+/// what a reader sees there.
+fn text_content(html: &str, id: &str) -> String {
+    let start = html
+        .find(&format!(" id=\"{id}\""))
+        .unwrap_or_else(|| panic!("no element {id}"));
+    let open = html[start..].find('>').unwrap() + start + 1;
+    let close = html[open..].find("</p>").unwrap() + open;
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html[open..close].chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    unescape(&text)
+}
+
+/// Chromium on `PATH`, if any.
+fn find_chromium() -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .flat_map(|dir| ["chromium", "chromium-browser"].map(|name| dir.join(name)))
+        .find(|p| p.is_file())
+}
+
+/// Runs headless Chromium on `url` with a fresh profile and no network
+/// chatter; returns its stdout. Fails after two minutes.
+fn headless(chromium: &Path, extra: &[String], url: &str) -> String {
+    let profile = tempfile::tempdir().unwrap();
+    let mut child = Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .args(extra)
+        .arg(url)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{}: {e}", chromium.display()));
+    let reader = |mut pipe: Box<dyn Read + Send>| {
+        std::thread::spawn(move || {
+            let mut text = String::new();
+            pipe.read_to_string(&mut text).unwrap();
+            text
+        })
+    };
+    let stdout = reader(Box::new(child.stdout.take().unwrap()));
+    let stderr = reader(Box::new(child.stderr.take().unwrap()));
+    let deadline = Instant::now() + Duration::from_secs(120);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if Instant::now() > deadline {
+            child.kill().unwrap();
+            child.wait().unwrap();
+            panic!("chromium took over two minutes: {}", stderr.join().unwrap());
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    let (stdout, stderr) = (stdout.join().unwrap(), stderr.join().unwrap());
+    assert!(status.success(), "chromium exited with {status}:\n{stderr}");
+    stdout
+}
+
+/// A start tag: its name and its attributes, values unescaped.
+#[derive(Debug)]
+struct Tag {
+    name: String,
+    attrs: Vec<(String, String)>,
+}
+
+impl Tag {
+    fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    fn classes(&self) -> impl Iterator<Item = &str> {
+        self.attr("class").unwrap_or("").split_whitespace()
+    }
+
+    fn has_class(&self, class: &str) -> bool {
+        self.classes().any(|c| c == class)
+    }
+}
+
+/// The start tags of an HTML document, as a browser's serialisation or our
+/// writer makes it (quoted or bare attributes; `<` in text is always escaped,
+/// so every other `<` opens a tag). Skips comments and the bodies of
+/// `<script>` and `<style>`.
+fn start_tags(html: &str) -> Vec<Tag> {
+    let mut tags = Vec::new();
+    let mut rest = html;
+    while let Some(at) = rest.find('<') {
+        rest = &rest[at + 1..];
+        if rest.starts_with("!--") {
+            rest = &rest[rest.find("-->").expect("unclosed comment") + 3..];
+            continue;
+        }
+        if rest.starts_with('/') || rest.starts_with('!') {
+            continue;
+        }
+        let name_len = rest
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(rest.len());
+        let name = rest[..name_len].to_ascii_lowercase();
+        rest = &rest[name_len..];
+        let mut attrs = Vec::new();
+        loop {
+            rest = rest.trim_start();
+            if let Some(after) = rest.strip_prefix('>').or_else(|| rest.strip_prefix("/>")) {
+                rest = after;
+                break;
+            }
+            let n = rest
+                .find(|c: char| c.is_whitespace() || c == '=' || c == '>')
+                .expect("unclosed tag");
+            assert!(
+                n > 0,
+                "bad attribute in <{name}> at {:?}",
+                &rest[..rest.len().min(40)]
+            );
+            let attr = rest[..n].to_ascii_lowercase();
+            rest = &rest[n..];
+            let value = if let Some(after) = rest.strip_prefix('=') {
+                let (value, after) = match after.chars().next() {
+                    Some(q @ ('"' | '\'')) => {
+                        let end = after[1..].find(q).expect("unclosed attribute value") + 1;
+                        (&after[1..end], &after[end + 1..])
+                    }
+                    _ => {
+                        let end = after
+                            .find(|c: char| c.is_whitespace() || c == '>')
+                            .unwrap_or(after.len());
+                        (&after[..end], &after[end..])
+                    }
+                };
+                rest = after;
+                unescape(value)
+            } else {
+                String::new()
+            };
+            attrs.push((attr, value));
+        }
+        if name == "script" || name == "style" {
+            let end = rest
+                .to_ascii_lowercase()
+                .find(&format!("</{name}"))
+                .expect("unclosed raw text element");
+            rest = &rest[end..];
+        }
+        tags.push(Tag { name, attrs });
+    }
+    tags
+}
+
+/// Decodes the character references our writer and Chromium produce.
+fn unescape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let end = rest.find(';').expect("an unterminated character reference");
+        let entity = &rest[1..end];
+        let c = match entity {
+            "amp" => '&',
+            "lt" => '<',
+            "gt" => '>',
+            "quot" => '"',
+            "apos" => '\'',
+            "nbsp" => '\u{a0}',
+            _ => {
+                let n = entity
+                    .strip_prefix("#x")
+                    .map(|h| u32::from_str_radix(h, 16))
+                    .or_else(|| entity.strip_prefix('#').map(|d| d.parse()));
+                char::from_u32(n.expect("a known reference").expect("a number")).unwrap()
+            }
+        };
+        out.push(c);
+        rest = &rest[end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
