@@ -7,8 +7,11 @@
 //! rule that is many-to-many, prefers mutual best matches and leaves a
 //! statement alone rather than force a weak link:
 //!
-//! - a pair links when its score reaches the threshold and each statement is
-//!   the other's best match, or nearly (within [`AlignOptions::near_best`]);
+//! - a pair links when its score reaches the threshold, one statement is the
+//!   other's best match, and the other is nearly its best (within
+//!   [`AlignOptions::near_best`] of its best score) — so a French statement
+//!   that reports two claims can link to the two English statements that each
+//!   report one;
 //! - a pair where only one side is the other's best links if it clears the
 //!   threshold by [`AlignOptions::one_sided_margin`] more.
 
@@ -33,7 +36,7 @@ use crate::tag::{Mention, Tagger};
 pub struct AlignOptions {
     /// Minimum score of a link: lower for recall, higher for precision.
     pub threshold: f64,
-    /// A match within this ratio of a statement's best still counts as best.
+    /// A match within this ratio of a statement's best still counts as nearly its best.
     pub near_best: f64,
     /// How far above the threshold a one-sided best match must score.
     pub one_sided_margin: f64,
@@ -46,7 +49,7 @@ pub const DEFAULT_THRESHOLD: f64 = 0.5;
 
 impl Default for AlignOptions {
     fn default() -> Self {
-        AlignOptions { threshold: DEFAULT_THRESHOLD, near_best: 0.9, one_sided_margin: 0.1, weights: Weights::default() }
+        AlignOptions { threshold: DEFAULT_THRESHOLD, near_best: 0.8, one_sided_margin: 0.1, weights: Weights::default() }
     }
 }
 
@@ -251,9 +254,10 @@ pub fn link(pairs: &[(usize, usize, f64)], n_left: usize, n_right: usize, option
         .iter()
         .copied()
         .filter(|&(i, j, s)| {
-            let best_for_left = s >= options.near_best * best_left[i];
-            let best_for_right = s >= options.near_best * best_right[j];
-            (s >= options.threshold && best_for_left && best_for_right)
+            let (best_for_left, best_for_right) = (s >= best_left[i], s >= best_right[j]);
+            let near_left = s >= options.near_best * best_left[i];
+            let near_right = s >= options.near_best * best_right[j];
+            (s >= options.threshold && ((best_for_left && near_right) || (best_for_right && near_left)))
                 || (s >= options.threshold + options.one_sided_margin && (best_for_left || best_for_right))
         })
         .collect();
@@ -271,9 +275,9 @@ mod tests {
         let pairs = [
             (0, 0, 0.80), // mutual best
             (0, 1, 0.55), // neither side's best
-            (1, 1, 0.70), // mutual best
+            (1, 1, 0.75), // mutual best
             (2, 2, 0.45), // below the threshold
-            (3, 1, 0.58), // best for left 3 only, not enough margin
+            (3, 1, 0.58), // best for left 3, far from right 1's best, not enough margin
             (4, 3, 0.62), // best for left 4 and right 3
         ];
         let links = link(&pairs, 5, 4, &options);
@@ -284,10 +288,14 @@ mod tests {
     #[test]
     fn one_statement_may_link_to_several() {
         let options = AlignOptions::default();
-        let pairs = [(0, 0, 0.80), (0, 1, 0.75), (1, 1, 0.5)];
+        // Left 0 reports two claims; right 0 and right 1 each report one.
+        let pairs = [(0, 0, 0.80), (0, 1, 0.66), (1, 1, 0.5)];
         let ids: Vec<(usize, usize)> = link(&pairs, 2, 2, &options).iter().map(|&(i, j, _)| (i, j)).collect();
-        // (0, 1) is near-best for left 0 and the best for right 1.
+        // (0, 1) is the best for right 1 and within 0.8 of left 0's best.
         assert_eq!(ids, [(0, 0), (0, 1)]);
+        // Too far below left 0's best, it would need the one-sided margin.
+        let pairs = [(0, 0, 0.80), (0, 1, 0.58)];
+        assert_eq!(link(&pairs, 1, 2, &options).len(), 1);
     }
 
     #[test]

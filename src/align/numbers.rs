@@ -1028,8 +1028,22 @@ struct Dec {
 
 impl Dec {
     fn from_u64(v: u64) -> Dec {
+        // Written by hand: `to_string` would allocate for every number word.
+        let mut buf = [0u8; 20];
+        let mut at = buf.len();
+        let mut v = v;
+        loop {
+            at -= 1;
+            buf[at] = b'0' + (v % 10) as u8;
+            v /= 10;
+            if v == 0 {
+                break;
+            }
+        }
+        let mut int = Digits::default();
+        int.push_bytes(&buf[at..]);
         Dec {
-            int: Digits::from(v.to_string().as_str()),
+            int,
             frac: Digits::default(),
         }
     }
@@ -2417,33 +2431,22 @@ impl<'t> Scanner<'t> {
         const OTHER: &[&str] = &[
             "s", "am", "pm", "p", "livre", "livres", "pound", "pounds", "degres", "degrees",
         ];
-        let lang = self.lang;
-        match self.peek(j) {
-            None
-            | Some(Tok {
-                gap: Gap::Break, ..
-            })
-            | Some(Tok {
-                kind: Kind::Num { .. },
+        let Some(t) = self.tok(j) else { return false };
+        if t.gap == Gap::Break {
+            return false;
+        }
+        match t.kind {
+            Kind::Num { .. } => false,
+            Kind::Punct('%' | '°' | ':' | '\'') => true,
+            // "18-month-old", "155-mm", "two-thirds".
+            Kind::Punct('-') => self.hyphen(j) && self.is_word(j + 1),
+            Kind::Punct(c) => currency_symbol(c).is_some(),
+            Kind::Word {
+                lex: Lex::Other,
+                fold,
                 ..
-            }) => false,
-            Some(Tok {
-                kind: Kind::Punct(_),
-                ..
-            }) => true,
-            Some(Tok {
-                kind:
-                    Kind::Word {
-                        lex: Lex::Other,
-                        fold,
-                        ..
-                    },
-                ..
-            }) => OTHER.iter().any(|w| fold.is(w)) || is_ord_suffix(lang, fold.bytes()),
-            Some(Tok {
-                kind: Kind::Word { .. },
-                ..
-            }) => true,
+            } => OTHER.iter().any(|w| fold.is(w)) || is_ord_suffix(self.lang, fold.bytes()),
+            Kind::Word { .. } => true,
         }
     }
 

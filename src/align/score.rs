@@ -49,7 +49,7 @@ impl Default for Weights {
             number: 1.2,
             quote: 1.0,
             term: 0.8,
-            wording: 0.5,
+            wording: 0.8,
             cognate: 0.35,
             both_quoted: 1.5,
             saturation: 6.0,
