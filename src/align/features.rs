@@ -122,7 +122,10 @@ fn statement_features(
     let in_quote = |span: Span| quotes.iter().any(|q| q.contains(span));
     let mut features = Vec::new();
     let mut push = |kind, key: String, span: Span, factor: f32| {
-        features.push(Feature { kind, key, span, factor, in_quote: in_quote(span) });
+        // A speaker key stands for the whole quotation: it is not evidence
+        // "inside" one, so it takes no quoted-on-both-sides bonus.
+        let quoted = kind != EvidenceKind::Quote && in_quote(span);
+        features.push(Feature { kind, key, span, factor, in_quote: quoted });
     };
     for m in mentions {
         let entry = tagger.entry(m);
