@@ -192,19 +192,19 @@ fn is_quote_scoped(tagger: &Tagger, m: &Mention) -> bool {
     tagger.name(m).extra.get(SCOPE_COLUMN).is_some_and(|s| s == "quote")
 }
 
-/// The person quoted: a person mentioned outside the quotations, nearest to one.
+/// The person quoted: a person mentioned outside the quotations, nearest to
+/// one. The feature spans the longest quotation: short ones are often a term
+/// in quotation marks (« coopération militaro-technique »), the long one the
+/// speech.
 fn speaker(mentions: &[Mention], quotes: &[Span], tagger: &Tagger) -> Option<(String, Span)> {
-    let first_quote = quotes.first()?;
+    let longest = *quotes.iter().max_by_key(|q| (q.len(), std::cmp::Reverse(q.start)))?;
+    let distance = |m: &Mention, q: &Span| {
+        if m.span.end <= q.start { q.start - m.span.end } else { m.span.start.saturating_sub(q.end) }
+    };
     mentions
         .iter()
         .filter(|m| tagger.entry(m).kind == EntityType::Person)
         .filter(|m| !quotes.iter().any(|q| q.overlaps(m.span)))
-        .min_by_key(|m| {
-            quotes
-                .iter()
-                .map(|q| if m.span.end <= q.start { q.start - m.span.end } else { m.span.start.saturating_sub(q.end) })
-                .min()
-                .unwrap_or(usize::MAX)
-        })
-        .map(|m| (tagger.entry(m).id.clone(), Span::new(first_quote.start, first_quote.end)))
+        .min_by_key(|m| (quotes.iter().map(|q| distance(m, q)).min().unwrap_or(usize::MAX), m.span.start))
+        .map(|m| (tagger.entry(m).id.clone(), longest))
 }

@@ -156,9 +156,20 @@ pub fn evidence_pair(e: &Evidence) -> String {
     format!("{} ↔ {}", side(&e.left), side(&e.right))
 }
 
+/// One piece of evidence for one-line formats: both sides' words, plus what
+/// was shared when no word says it (`Moscou ↔ Moscow (Russia)`) or who was
+/// quoted (`« … » ↔ “…” (quoted: Vladimir Putin)`).
+pub fn evidence_text(e: &Evidence) -> String {
+    match (e.kind, unsaid_label(e)) {
+        (EvidenceKind::Quote, _) => format!("{} (quoted: {})", evidence_pair(e), e.label),
+        (_, Some(label)) => format!("{} ({label})", evidence_pair(e)),
+        (_, None) => evidence_pair(e),
+    }
+}
+
 /// All evidence of a link, strongest first, joined by `sep`.
 pub fn evidence_summary(evidence: &[Evidence], sep: &str) -> String {
-    evidence.iter().map(evidence_pair).collect::<Vec<_>>().join(sep)
+    evidence.iter().map(evidence_text).collect::<Vec<_>>().join(sep)
 }
 
 /// The word for evidence kinds in reports.

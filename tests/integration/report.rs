@@ -18,19 +18,10 @@ fn align(format: &str) -> String {
     stdout_ok(&entente(&["align", "--format", format, LEFT, RIGHT]))
 }
 
-/// Our snapshots live in `tests/snapshots/`, beside the other reports'.
-macro_rules! snapshot {
-    ($name:expr, $value:expr) => {
-        insta::with_settings!({ snapshot_path => "../snapshots" }, {
-            insta::assert_snapshot!($name, $value);
-        })
-    };
-}
-
 #[test]
 fn align_html_and_markdown_snapshots_of_000_001() {
-    snapshot!("align-html-000-001", align("html"));
-    snapshot!("align-markdown-000-001", align("markdown"));
+    snapshot("align-html-000-001", &align("html"));
+    snapshot("align-markdown-000-001", &align("markdown"));
 }
 
 /// The HTML shows each statement once, each link once, marks each side's

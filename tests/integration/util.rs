@@ -59,3 +59,11 @@ pub fn temp_file(name: &str, contents: &[u8]) -> (tempfile::TempDir, PathBuf) {
 pub fn s(path: &Path) -> &str {
     path.to_str().unwrap()
 }
+
+/// Checks `value` against the reviewed snapshot `tests/snapshots/NAME.snap`
+/// (review changes with `cargo insta review`).
+pub fn snapshot(name: &str, value: &str) {
+    insta::with_settings!({ snapshot_path => "../snapshots", prepend_module_to_snapshot => false }, {
+        insta::assert_snapshot!(name, value);
+    });
+}
