@@ -77,7 +77,7 @@ pub fn fold(text: &str) -> Folded {
                 // Scraped text: `Cor&eacute;e` is Corée, `Vladimir&nbsp;Putin` two words.
                 match decoded {
                     Decoded::Letters(letters) => out.push_letters(letters, pos, pos + len),
-                    Decoded::Char(c) if is_word_char(c) => out.fold_char(c, pos, pos + len),
+                    Decoded::Char(c) if is_word_char(c) => out.fold_char(c, pos, pos + len, false),
                     Decoded::Char(_) => out.end_token(),
                 }
                 pos += len;
@@ -201,9 +201,8 @@ fn is_latin_extended(c: char) -> bool {
 /// A Latin letter, or a character whose compatibility decomposition holds one
 /// (`º` is `o`): judged on the decomposition so that folding stays idempotent.
 fn is_latin_letter(c: char) -> bool {
-    c.is_ascii_alphabetic()
-        || (is_latin_extended(c) && c.is_alphabetic())
-        || (!c.is_ascii() && std::iter::once(c).nfkd().any(|d| d.is_ascii_alphabetic()))
+    let latin = |d: char| d.is_ascii_alphabetic() || (is_latin_extended(d) && d.is_alphabetic());
+    latin(c) || (!c.is_ascii() && std::iter::once(c).nfkd().any(latin))
 }
 
 /// The Latin letter a Cyrillic or Greek letter looks like, used only inside a
@@ -307,12 +306,7 @@ impl Folder {
                 continue;
             }
             let before = self.text.len();
-            if let Some(latin) = latin_word.then(|| latin_lookalike(c)).flatten() {
-                self.mark_char_start();
-                self.push_alnum(latin, start, end);
-            } else {
-                self.fold_char(c, start, end);
-            }
+            self.fold_char(c, start, end, latin_word);
             if self.text.len() == before {
                 self.extend_last(end);
             }
@@ -326,7 +320,10 @@ impl Folder {
     /// Folds one non-ASCII character: compatibility decomposition, lower case,
     /// marks dropped, Latin letters spelled in ASCII, anything else that is not
     /// a letter or digit turned into a token boundary.
-    fn fold_char(&mut self, c: char, start: usize, end: usize) {
+    /// In a word with Latin letters, Cyrillic and Greek look-alikes become the
+    /// Latin letter, judged after decomposition and lower-casing (`Ἐ` is `ε`,
+    /// which looks like `e`) so that folding stays idempotent.
+    fn fold_char(&mut self, c: char, start: usize, end: usize, latin_word: bool) {
         self.mark_char_start();
         for d in std::iter::once(c).nfkd() {
             for l in d.to_lowercase() {
@@ -334,7 +331,9 @@ impl Folder {
                     if is_combining_mark(m) || is_invisible(m) {
                         continue;
                     }
-                    if m.is_ascii_alphanumeric() {
+                    if let Some(latin) = latin_word.then(|| latin_lookalike(m)).flatten() {
+                        self.push_alnum(latin, start, end);
+                    } else if m.is_ascii_alphanumeric() {
                         self.push_alnum(m.to_ascii_lowercase(), start, end);
                     } else if is_latin_extended(m) && m.is_alphanumeric() {
                         self.push_ascii_spelling(m, start, end);
@@ -427,7 +426,7 @@ mod tests {
 
     #[test]
     fn folding_is_idempotent_on_awkward_characters() {
-        for text in ["&eacute;", "&#769;", "&#x0;", "ꞏ", "Һº", "İstanbul", "⁗", "ǅ", "ﬀ", "Ⅻ", "㎏", "ŉ", "ẞ", "ᾈ"] {
+        for text in ["Ἐº", "𐞇ὐ", "&eacute;", "&#769;", "&#x0;", "ꞏ", "Һº", "İstanbul", "⁗", "ǅ", "ﬀ", "Ⅻ", "㎏", "ŉ", "ẞ", "ᾈ"] {
             let once = fold(text);
             let twice = fold(once.as_str());
             assert_eq!(once.as_str(), twice.as_str(), "{text:?}");

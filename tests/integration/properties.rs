@@ -36,3 +36,71 @@ proptest! {
         }
     }
 }
+
+/// The bullet markers a statement span may leave out (see `segment`).
+const BULLET_MARKERS: &[char] = &['•', '-', '*', '–', '·', '▪'];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn folding_is_idempotent(text in texty()) {
+        let once = entente::normalize::fold(&text);
+        let twice = entente::normalize::fold(once.as_str());
+        prop_assert_eq!(once.as_str(), twice.as_str());
+        for (_, span) in once.tokens() {
+            prop_assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end) && span.end <= text.len());
+        }
+    }
+
+    /// Statements are in order, do not overlap, lie on char boundaries and
+    /// together cover every character but whitespace and bullet markers.
+    #[test]
+    fn statements_tile_the_text(text in texty(), french in any::<bool>()) {
+        let lang = if french { Lang::Fr } else { Lang::En };
+        let statements = entente::segment::Segmenter::new().segment(&text, lang);
+        let mut covered = vec![false; text.len()];
+        let mut last_end = 0;
+        for st in &statements {
+            let span = st.span;
+            prop_assert!(span.start >= last_end && span.start < span.end && span.end <= text.len());
+            prop_assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+            covered[span.start..span.end].iter_mut().for_each(|c| *c = true);
+            last_end = span.end;
+        }
+        for (i, c) in text.char_indices() {
+            if !covered[i] {
+                prop_assert!(c.is_whitespace() || c == '\u{feff}' || BULLET_MARKERS.contains(&c), "{:?} at {} is in no statement", c, i);
+            }
+        }
+    }
+
+    /// Aligning twice gives the same links, scores and evidence.
+    #[test]
+    fn alignment_is_deterministic(left in texty(), right in texty()) {
+        let aligner = entente::align::Aligner::new(tagger().clone(), Default::default());
+        let run = || {
+            let l = aligner.analyse(&left, Lang::Fr);
+            let r = aligner.analyse(&right, Lang::En);
+            aligner.align(&l, &r)
+        };
+        let first = run();
+        prop_assert_eq!(&first, &run());
+        for link in &first.links {
+            prop_assert!((0.0..=1.0).contains(&link.score));
+        }
+    }
+}
+
+#[test]
+fn cli_output_is_the_same_bytes_twice() {
+    use super::util::*;
+    for args in [
+        vec!["tag", "--format", "json", "seeds/002-en.txt"],
+        vec!["align", "--format", "json", "seeds/000-fr.txt", "seeds/004-en.txt"],
+        vec!["align", "--format", "html", "seeds/000-fr.txt", "seeds/001-en.txt"],
+    ] {
+        let first = stdout_ok(&entente(&args));
+        assert_eq!(first, stdout_ok(&entente(&args)), "{args:?}");
+    }
+}
