@@ -163,3 +163,36 @@ fn bad_input_files_exit_2_with_a_clear_message() {
     assert_eq!(stderr.trim(), "entente: /no/such/lexicon.csv: no such file");
     stderr_with_code(&entente(&["tag", "--format", "yaml", s(&latin1)]), 2);
 }
+
+/// Variants beyond the lexicon, both ways, reported as `translit` with a
+/// confidence, and turned off by `--strict`.
+#[test]
+fn transliteration_variants_link_both_ways_and_strict_turns_them_off() {
+    let en_lexicon = "entity,type,lang,name\nyevgeny_prigozhin,PER,en,Yevgeny Prigozhin\nchelyabinsk,GPE,en,Chelyabinsk\n";
+    let fr_lexicon = "entity,type,lang,name\nyevgeny_prigozhin,PER,fr,Evgueni Prigojine\nchelyabinsk,GPE,fr,Tcheliabinsk\n";
+    let cases = [
+        (en_lexicon, "fr", "Selon Moscou, Evgueni Prigojine est passé par Tcheliabinsk mardi. Prigojine a parlé."),
+        (fr_lexicon, "en", "According to Moscow, Yevgeny Prigozhin went through Chelyabinsk on Tuesday. Prigozhin spoke."),
+    ];
+    for (lexicon, lang, text) in cases {
+        let (_d, lexicon) = temp_file("names.csv", lexicon.as_bytes());
+        let (_t, article) = temp_file("a.txt", text.as_bytes());
+        let run = |strict: bool| {
+            let mut args = vec!["tag", "--format", "json", "--lang", lang, "--no-default-lexicon", "--lexicon", s(&lexicon)];
+            if strict {
+                args.push("--strict");
+            }
+            args.push(s(&article));
+            serde_json::from_str::<Vec<Value>>(&stdout_ok(&entente(&args))).unwrap()
+        };
+        let found = run(false);
+        let ids: Vec<(&str, &str)> = found.iter().map(|m| (m["entity"].as_str().unwrap(), m["match"].as_str().unwrap())).collect();
+        assert_eq!(
+            ids,
+            [("yevgeny_prigozhin", "translit"), ("chelyabinsk", "translit"), ("yevgeny_prigozhin", "translit")],
+            "{lang}: {found:?}"
+        );
+        assert!(found.iter().all(|m| m["confidence"].as_f64().unwrap() < 1.0));
+        assert!(run(true).is_empty(), "--strict finds only lexicon spellings");
+    }
+}
