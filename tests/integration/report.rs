@@ -297,11 +297,10 @@ fn markdown_carries_the_summary_links_and_unlinked_statements() {
         assert!(row.starts_with(&format!("| [{}] ", link["left"])), "{row}");
         assert!(row.contains(&format!(" | [{}] ", link["right"])), "{row}");
         let first = &link["evidence"][0];
-        let pair = format!(
-            "{} ↔ {}",
-            first["left_text"][0].as_str().unwrap(),
-            first["right_text"][0].as_str().unwrap()
-        );
+        let words = |side: &Value| {
+            side.as_array().unwrap().iter().map(|w| w.as_str().unwrap()).collect::<Vec<_>>().join(" / ")
+        };
+        let pair = format!("{} ↔ {}", words(&first["left_text"]), words(&first["right_text"]));
         assert!(row.contains(&pair), "{row} lacks {pair}");
         // The four cells of the header: no stray pipe.
         assert_eq!(row.replace("\\|", "").matches('|').count(), 5, "{row}");
