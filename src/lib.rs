@@ -40,6 +40,8 @@ pub mod variants;
 pub mod align;
 pub mod eval;
 pub mod report;
+pub mod batch;
+pub mod corpus;
 
 pub use error::{Error, ErrorKind, Result};
 pub use lexicon::{Lexicon, LexiconBuilder};

@@ -4,7 +4,9 @@
 //! reported, 2 bad usage or unreadable input.
 
 mod align;
+mod batch;
 mod common;
+mod corpus;
 mod eval;
 mod tag;
 
@@ -29,6 +31,10 @@ enum Command {
     Align(align::Args),
     /// Score alignments against gold statement links (precision, recall, F1).
     Eval(eval::Args),
+    /// Align many pairs (a CSV manifest or JSON lines), one JSON line per pair, in input order.
+    Batch(batch::Args),
+    /// Find which French and English articles of two directories cover the same story, and align them.
+    Corpus(corpus::Args),
 }
 
 /// What a command reports when it finishes without an error.
@@ -46,6 +52,8 @@ pub fn main() -> ExitCode {
         Command::Tag(args) => tag::run(args),
         Command::Align(args) => align::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Batch(args) => batch::run(args),
+        Command::Corpus(args) => corpus::run(args),
     };
     match result {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,
