@@ -30,6 +30,7 @@
 
 pub mod span;
 pub mod error;
+mod fxhash;
 pub mod input;
 pub mod normalize;
 pub mod detect;
