@@ -15,6 +15,7 @@ use std::sync::OnceLock;
 pub use rows::{EntityType, NameLang, Row};
 
 use crate::error::{Error, ErrorKind, Problem, Result};
+use crate::fxhash::FxBuild;
 
 /// The optional column that lets a name stand for another entry: a capital or
 /// a seat of government used for its country (`Pyongyang` → `north_korea`).
@@ -67,7 +68,7 @@ pub struct Lexicon {
     entries: Vec<Entry>,
     names: Vec<Name>,
     files: Vec<LexiconFile>,
-    by_id: HashMap<String, usize>,
+    by_id: HashMap<String, usize, FxBuild>,
 }
 
 impl Lexicon {
@@ -195,7 +196,7 @@ pub fn csv_files(path: &Path) -> Result<Vec<PathBuf>> {
 struct Merger {
     lexicon: Lexicon,
     problems: Vec<Problem>,
-    seen: HashSet<(usize, crate::lexicon::NameLang, String)>,
+    seen: HashSet<(usize, crate::lexicon::NameLang, String), FxBuild>,
     /// Per entry: the raw `stands_for` ids and where they were written.
     stands_for: Vec<Vec<(String, usize, u64)>>,
 }
@@ -206,6 +207,8 @@ impl Merger {
         self.problems.extend(parsed.problems);
         let file = self.lexicon.files.len();
         self.lexicon.files.push(LexiconFile { path: path.to_path_buf(), builtin });
+        self.seen.reserve(parsed.rows.len());
+        self.lexicon.names.reserve(parsed.rows.len());
         for row in parsed.rows {
             self.add_row(row, file);
         }
@@ -234,7 +237,7 @@ impl Merger {
                 let i = lex.entries.len();
                 lex.by_id.insert(row.entity.clone(), i);
                 lex.entries.push(Entry {
-                    id: row.entity.clone(),
+                    id: std::mem::take(&mut row.entity),
                     kind: row.kind,
                     label: String::new(),
                     stands_for: Vec::new(),
