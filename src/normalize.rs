@@ -231,6 +231,13 @@ impl Folder {
         let latin_word = word.chars().any(is_latin_letter);
         for (i, c) in word.char_indices() {
             let (start, end) = (offset + i, offset + i + c.len_utf8());
+            if c.is_ascii() {
+                // What `fold_char` makes of an ASCII letter or digit, without
+                // its decompositions (a word holds no other ASCII).
+                self.mark_char_start();
+                self.push_alnum(c.to_ascii_lowercase(), start, end);
+                continue;
+            }
             if is_invisible(c) || is_combining_mark(c) {
                 self.extend_last(end);
                 continue;
