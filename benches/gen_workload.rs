@@ -21,19 +21,27 @@ fn main() {
     let (mut names, mut mb, mut pairs) = (100_000usize, 8usize, 10_000usize);
     let mut articles: Vec<usize> = vec![250, 500, 1000, 2000];
     while let Some(arg) = args.next() {
-        let mut value = |what: &str| args.next().unwrap_or_else(|| panic!("{what} needs a value"));
+        let mut value = |what: &str| {
+            args.next()
+                .unwrap_or_else(|| panic!("{what} needs a value"))
+        };
         match arg.as_str() {
             "--names" => names = value("--names").parse().expect("--names N"),
             "--mb" => mb = value("--mb").parse().expect("--mb M"),
             "--pairs" => pairs = value("--pairs").parse().expect("--pairs P"),
             "--articles" => {
-                articles = value("--articles").split(',').filter(|s| !s.is_empty()).map(|a| a.parse().expect("--articles A,B")).collect()
+                articles = value("--articles")
+                    .split(',')
+                    .filter(|s| !s.is_empty())
+                    .map(|a| a.parse().expect("--articles A,B"))
+                    .collect()
             }
             other if !other.starts_with('-') => dir = Some(PathBuf::from(other)),
             other => panic!("unknown flag {other}"),
         }
     }
-    let dir = dir.expect("usage: gen_workload DIR [--names N] [--mb M] [--articles A,B,…] [--pairs P]");
+    let dir =
+        dir.expect("usage: gen_workload DIR [--names N] [--mb M] [--articles A,B,…] [--pairs P]");
     std::fs::create_dir_all(&dir).unwrap();
     let seeds = workload::seeds();
 

@@ -17,15 +17,32 @@ use entente::{LexiconBuilder, TagOptions, Tagger};
 /// on a shared machine it says more than the wall clock.
 fn cpu() -> f64 {
     let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    let fields: Vec<&str> = stat.rsplit(')').next().unwrap_or("").split_whitespace().collect();
-    let ticks = |i: usize| fields.get(i).and_then(|f| f.parse::<f64>().ok()).unwrap_or(0.0);
+    let fields: Vec<&str> = stat
+        .rsplit(')')
+        .next()
+        .unwrap_or("")
+        .split_whitespace()
+        .collect();
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|f| f.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
     (ticks(11) + ticks(12)) / 100.0
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| a != "--bench")
+        .collect();
     let variants = args.iter().any(|a| a == "--variants");
-    let path = PathBuf::from(args.iter().find(|a| !a.starts_with("--")).expect("usage: lexicon_load CSV [--variants]"));
+    let path = PathBuf::from(
+        args.iter()
+            .find(|a| !a.starts_with("--"))
+            .expect("usage: lexicon_load CSV [--variants]"),
+    );
     let started = Instant::now();
     let cpu0 = cpu();
     let builder = LexiconBuilder::new().add_path(&path).unwrap();

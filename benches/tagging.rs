@@ -17,18 +17,34 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use entente::{Lang, Lexicon, LexiconBuilder, TagOptions, Tagger};
 
 fn lexicon(names: usize) -> Lexicon {
-    LexiconBuilder::new().add_text(format!("synthetic-{names}.csv"), workload::lexicon_csv(names)).build().unwrap()
+    LexiconBuilder::new()
+        .add_text(
+            format!("synthetic-{names}.csv"),
+            workload::lexicon_csv(names),
+        )
+        .build()
+        .unwrap()
 }
 
 fn tagging(c: &mut Criterion) {
     let seeds = workload::seeds();
     let lexicon = Arc::new(lexicon(100_000));
     let texts = [
-        ("fr", Lang::Fr, workload::text(&seeds, true, 2 << 20, 100_000, 2, 1)),
-        ("en", Lang::En, workload::text(&seeds, false, 2 << 20, 100_000, 2, 2)),
+        (
+            "fr",
+            Lang::Fr,
+            workload::text(&seeds, true, 2 << 20, 100_000, 2, 1),
+        ),
+        (
+            "en",
+            Lang::En,
+            workload::text(&seeds, false, 2 << 20, 100_000, 2, 2),
+        ),
     ];
     let mut group = c.benchmark_group("tag");
-    group.sample_size(20).measurement_time(Duration::from_secs(10));
+    group
+        .sample_size(20)
+        .measurement_time(Duration::from_secs(10));
     for (mode, variants) in [("strict", false), ("variants", true)] {
         let tagger = Tagger::new(lexicon.clone(), TagOptions { variants });
         for (code, lang, text) in &texts {
@@ -43,12 +59,21 @@ fn tagging(c: &mut Criterion) {
 
 fn loading(c: &mut Criterion) {
     let mut group = c.benchmark_group("lexicon");
-    group.sample_size(10).measurement_time(Duration::from_secs(20));
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(20));
     for names in [100_000, 1_000_000] {
         let csv = workload::lexicon_csv(names);
         group.throughput(Throughput::Elements(names as u64));
         group.bench_function(format!("load/{names}"), |b| {
-            b.iter(|| LexiconBuilder::new().add_text("synthetic.csv", csv.as_str()).build().unwrap().names().len())
+            b.iter(|| {
+                LexiconBuilder::new()
+                    .add_text("synthetic.csv", csv.as_str())
+                    .build()
+                    .unwrap()
+                    .names()
+                    .len()
+            })
         });
         let lexicon = Arc::new(lexicon(names));
         group.bench_function(format!("compile-strict/{names}"), |b| {
@@ -56,8 +81,14 @@ fn loading(c: &mut Criterion) {
         });
         group.bench_function(format!("load+compile-strict/{names}"), |b| {
             b.iter(|| {
-                let lexicon = LexiconBuilder::new().add_text("synthetic.csv", csv.as_str()).build().unwrap();
-                black_box(Tagger::new(Arc::new(lexicon), TagOptions { variants: false }))
+                let lexicon = LexiconBuilder::new()
+                    .add_text("synthetic.csv", csv.as_str())
+                    .build()
+                    .unwrap();
+                black_box(Tagger::new(
+                    Arc::new(lexicon),
+                    TagOptions { variants: false },
+                ))
             })
         });
     }

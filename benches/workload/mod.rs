@@ -44,14 +44,17 @@ impl XorShift {
 }
 
 const SYLLABLES: [&str; 48] = [
-    "ba", "be", "bo", "da", "de", "do", "fa", "fe", "ga", "go", "ka", "ke", "ko", "la", "le", "lo", "ma", "me",
-    "mo", "na", "ne", "no", "pa", "pe", "po", "ra", "re", "ro", "sa", "se", "so", "ta", "te", "to", "va", "ve",
-    "vo", "za", "ze", "zo", "kir", "vel", "dun", "mar", "tal", "sor", "bek", "lin",
+    "ba", "be", "bo", "da", "de", "do", "fa", "fe", "ga", "go", "ka", "ke", "ko", "la", "le", "lo",
+    "ma", "me", "mo", "na", "ne", "no", "pa", "pe", "po", "ra", "re", "ro", "sa", "se", "so", "ta",
+    "te", "to", "va", "ve", "vo", "za", "ze", "zo", "kir", "vel", "dun", "mar", "tal", "sor",
+    "bek", "lin",
 ];
 
 fn capitalised(s: &str) -> String {
     let mut c = s.chars();
-    c.next().map(|f| f.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default()
+    c.next()
+        .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+        .unwrap_or_default()
 }
 
 /// The `i`-th invented name: unique for `i < 48⁴` (its first word is `i` in
@@ -110,7 +113,11 @@ pub fn seeds() -> Seeds {
     files.sort();
     for path in files {
         let text = std::fs::read_to_string(&path).expect("a seed article");
-        let into = if path.to_string_lossy().contains("-fr") { &mut fr } else { &mut en };
+        let into = if path.to_string_lossy().contains("-fr") {
+            &mut fr
+        } else {
+            &mut en
+        };
         for line in text.lines() {
             let line = line.trim().trim_start_matches(['•', '-', '*']).trim();
             let mut rest = line;
@@ -135,7 +142,12 @@ fn with_name(rng: &mut XorShift, fr: bool, name: &str, sentence: &str) -> String
     let lead = if fr {
         *rng.pick(&["Selon {}, ", "D’après {}, ", "Pour {}, ", "{} a déclaré : "])
     } else {
-        *rng.pick(&["According to {}, ", "{} said: ", "As {} put it, ", "For {}, "])
+        *rng.pick(&[
+            "According to {}, ",
+            "{} said: ",
+            "As {} put it, ",
+            "For {}, ",
+        ])
     };
     lead.replace("{}", name) + sentence
 }
@@ -143,7 +155,14 @@ fn with_name(rng: &mut XorShift, fr: bool, name: &str, sentence: &str) -> String
 /// About `bytes` of running text in one language: seed sentences, one in
 /// `name_every` opening with a name drawn from the first `names` of the
 /// lexicon, in paragraphs of a few sentences.
-pub fn text(seeds: &Seeds, fr: bool, bytes: usize, names: usize, name_every: usize, seed: u64) -> String {
+pub fn text(
+    seeds: &Seeds,
+    fr: bool,
+    bytes: usize,
+    names: usize,
+    name_every: usize,
+    seed: u64,
+) -> String {
     let mut rng = XorShift::new(seed);
     let pool = if fr { &seeds.fr } else { &seeds.en };
     let mut out = String::with_capacity(bytes + 1024);
@@ -169,7 +188,13 @@ pub fn text(seeds: &Seeds, fr: bool, bytes: usize, names: usize, name_every: usi
 
 /// One article of `sentences` statements about a story: seed sentences, about
 /// half of them opening with one of the story's names.
-pub fn article(seeds: &Seeds, fr: bool, sentences: usize, story_names: &[usize], seed: u64) -> String {
+pub fn article(
+    seeds: &Seeds,
+    fr: bool,
+    sentences: usize,
+    story_names: &[usize],
+    seed: u64,
+) -> String {
     let mut rng = XorShift::new(seed);
     let pool = if fr { &seeds.fr } else { &seeds.en };
     let mut out = String::new();
@@ -191,7 +216,13 @@ pub fn article(seeds: &Seeds, fr: bool, sentences: usize, story_names: &[usize],
 /// rare names of the first `names` of the lexicon), the rest have no partner.
 /// File names are shuffled, so partners do not share a name. Returns the
 /// story partners as `(fr file, en file)`.
-pub fn write_collection(dir: &Path, seeds: &Seeds, per_side: usize, names: usize, seed: u64) -> Vec<(String, String)> {
+pub fn write_collection(
+    dir: &Path,
+    seeds: &Seeds,
+    per_side: usize,
+    names: usize,
+    seed: u64,
+) -> Vec<(String, String)> {
     let mut rng = XorShift::new(seed);
     let (fr_dir, en_dir) = (dir.join("fr"), dir.join("en"));
     std::fs::create_dir_all(&fr_dir).unwrap();
@@ -209,8 +240,16 @@ pub fn write_collection(dir: &Path, seeds: &Seeds, per_side: usize, names: usize
         let story_names: Vec<usize> = (0..4).map(|_| rng.below(names.max(1))).collect();
         let fr_name = format!("{:06}.txt", fr_order[story]);
         let en_name = format!("{:06}.txt", en_order[story]);
-        let fr_names = if story < paired { story_names.clone() } else { vec![rng.below(names.max(1))] };
-        let en_names = if story < paired { story_names } else { vec![rng.below(names.max(1))] };
+        let fr_names = if story < paired {
+            story_names.clone()
+        } else {
+            vec![rng.below(names.max(1))]
+        };
+        let en_names = if story < paired {
+            story_names
+        } else {
+            vec![rng.below(names.max(1))]
+        };
         let fr_text = article(seeds, true, rng.between(12, 36), &fr_names, rng.next_u64());
         let en_text = article(seeds, false, rng.between(12, 36), &en_names, rng.next_u64());
         std::fs::write(fr_dir.join(&fr_name), fr_text).unwrap();
