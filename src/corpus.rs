@@ -8,9 +8,13 @@
 //! the articles it shares something with:
 //!
 //! ```text
-//! weight(a, k) = (1 + ln count(a, k)) × ln((N + 1) / df(k))     N articles on both sides, df(k) of them hold k
+//! weight(a, k) = kind(k) × (1 + ln count(a, k)) × ln(1 + N / df(k))     N articles on both sides, df(k) of them hold k
 //! score(l, r)  = Σ_k weight(l, k) × weight(r, k) / (‖weight(l)‖ × ‖weight(r)‖)     (cosine, in [0, 1])
 //! ```
+//!
+//! `kind` is 1 for entities and numbers and [`TERM_WEIGHT`] for TERMs: general
+//! words (question, weapon, respond) say less about which story it is than
+//! the names in it.
 //!
 //! A key held by more than [`CorpusOptions::max_df`] articles on a side
 //! (Russia, war, Putin in a collection about the war) says almost nothing
@@ -42,6 +46,9 @@ pub const DEFAULT_MIN_SCORE: f64 = 0.2;
 pub const DEFAULT_TOP: usize = 3;
 /// The default of [`CorpusOptions::max_df`].
 pub const DEFAULT_MAX_DF: usize = 500;
+
+/// How much a TERM key counts next to an entity or a number.
+pub const TERM_WEIGHT: f64 = 0.4;
 
 /// How candidate pairs are chosen.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -141,7 +148,14 @@ impl Vectors {
         }
         let n = (left.len() + right.len()) as f64;
         let kept = |k: u32| df_left[k as usize] <= max_df && df_right[k as usize] <= max_df;
-        let idf = |k: u32| ((n + 1.0) / (df_left[k as usize] + df_right[k as usize]) as f64).ln();
+        let idf = |k: u32| {
+            let kind = if keys[k as usize].starts_with("t:") {
+                TERM_WEIGHT
+            } else {
+                1.0
+            };
+            kind * (1.0 + n / (df_left[k as usize] + df_right[k as usize]) as f64).ln()
+        };
         let weigh = |v: &Vec<(u32, u32)>| -> Vec<(u32, f64)> {
             let mut w: Vec<(u32, f64)> = v
                 .iter()

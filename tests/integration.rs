@@ -4,5 +4,6 @@ mod integration {
     pub mod util;
     mod align;
     mod properties;
+    mod scale;
     mod tag;
 }
