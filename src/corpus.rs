@@ -531,14 +531,14 @@ mod tests {
             profile(&[("e:kelip", 4)]),
         ];
         let options = CorpusOptions {
-            min_score: 0.15,
+            min_score: 0.3,
             ..CorpusOptions::default()
         };
         let found = candidates(&left, &right, &options);
         let pairs: Vec<(usize, usize)> = found.iter().map(|c| (c.left, c.right)).collect();
         assert_eq!(pairs, [(0, 1), (1, 0)]);
         assert_eq!(found[0].shared[0], "e:zorvan");
-        assert!(found.iter().all(|c| c.score >= 0.15 && c.score <= 1.0));
+        assert!(found.iter().all(|c| c.score >= 0.3 && c.score <= 1.0));
     }
 
     #[test]
