@@ -241,7 +241,9 @@ impl Folder {
             self.push_raw(' ', offset, offset);
             self.in_token = true;
         }
-        self.text.extend(word.iter().map(|b| char::from(b.to_ascii_lowercase())));
+        let at = self.text.len();
+        self.text.push_str(std::str::from_utf8(word).unwrap_or_default());
+        self.text.as_mut_str()[at..].make_ascii_lowercase();
         self.starts.extend((offset..offset + word.len()).map(|i| i as u32));
         self.ends.extend((offset + 1..=offset + word.len()).map(|i| i as u32));
         self.last_char_out = self.text.len() - 1;
