@@ -31,6 +31,7 @@
 
 pub mod span;
 pub mod error;
+mod fxhash;
 pub mod input;
 pub mod normalize;
 pub mod detect;
@@ -41,6 +42,8 @@ pub mod variants;
 pub mod align;
 pub mod eval;
 pub mod report;
+pub mod batch;
+pub mod corpus;
 
 pub use error::{Error, ErrorKind, Result};
 pub use lexicon::{Lexicon, LexiconBuilder};

@@ -1,10 +1,11 @@
 //! ③ Tagging: every lexicon name in a text, as whole tokens, at original offsets.
 //!
-//! All names are folded (see [`crate::normalize`]) into padded patterns and
-//! searched at once with one Aho-Corasick automaton, leftmost-longest: "Corée du
-//! Nord" wins over "Corée", "Vladimir Putin" is one mention. Because patterns
-//! and text are padded with spaces around every token, a match is always a run
-//! of whole tokens. Then two case guards keep names from matching ordinary words:
+//! All names are folded (see [`crate::normalize`]) into token sequences and
+//! searched at once, leftmost-longest: "Corée du Nord" wins over "Corée",
+//! "Vladimir Putin" is one mention. The search walks a trie over whole folded
+//! tokens (the same matches as an Aho-Corasick automaton over the padded forms,
+//! `" coree  du  nord "`, but far cheaper to build for millions of names), so
+//! a match is always a run of whole tokens. Then two case guards keep names from matching ordinary words:
 //!
 //! - a name written with a capital needs a capital in the text (`Poutine` is
 //!   not the dish `poutine`, `Kim` not `kim`);
@@ -23,11 +24,13 @@
 
 use std::sync::Arc;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use crate::lexicon::{Entry, EntityType, Lexicon, Name};
-use crate::normalize::{fold, padded_key};
+use crate::fxhash::FxBuild;
+use crate::normalize::fold;
 use crate::span::{Lang, Span};
 use crate::variants::{IndexedName, VariantIndex, VariantKind};
 
@@ -121,35 +124,60 @@ impl CaseRule {
 #[derive(Clone, Debug)]
 pub struct Tagger {
     lexicon: Arc<Lexicon>,
-    automaton: AhoCorasick,
-    /// For each pattern, the names that fold to it, best first by load order.
-    candidates: Vec<Vec<usize>>,
+    trie: TokenTrie,
+    /// For each pattern `p`, the names that fold to it in load order:
+    /// `candidates[candidate_starts[p]..candidate_starts[p + 1]]`.
+    candidates: Vec<u32>,
+    candidate_starts: Vec<u32>,
     case_rules: Vec<CaseRule>,
     variants: Option<VariantIndex>,
 }
 
 impl Tagger {
-    /// Builds the automaton over every name of `lexicon`.
+    /// Builds the token trie over every name of `lexicon`.
     pub fn new(lexicon: Arc<Lexicon>, options: TagOptions) -> Tagger {
-        let mut patterns: Vec<String> = Vec::new();
-        let mut candidates: Vec<Vec<usize>> = Vec::new();
-        let mut by_pattern = std::collections::HashMap::new();
-        for (i, name) in lexicon.names().iter().enumerate() {
-            let key = padded_key(&name.text);
-            if key.is_empty() {
-                continue;
-            }
-            let p = *by_pattern.entry(key.clone()).or_insert_with(|| {
-                patterns.push(key);
-                candidates.push(Vec::new());
-                patterns.len() - 1
+        let names = lexicon.names();
+        let mut trie = TokenTrie::with_capacity(names.len());
+        // The pattern (distinct folded name) of each name, numbered in order of first use.
+        let mut pattern_of: Vec<u32> = Vec::with_capacity(names.len());
+        let mut patterns = 0u32;
+        let mut lower = String::new();
+        for name in names {
+            let node = if name.text.is_ascii() {
+                // What `fold` makes of ASCII: runs of letters and digits, lower-cased.
+                lower.clear();
+                lower.push_str(&name.text);
+                lower.make_ascii_lowercase();
+                trie.insert(lower.split(|c: char| !c.is_ascii_alphanumeric()).filter(|t| !t.is_empty()))
+            } else {
+                trie.insert(fold(&name.text).as_str().split(' ').filter(|t| !t.is_empty()))
+            };
+            pattern_of.push(match node {
+                None => NO_PATTERN,
+                Some(node) => {
+                    if trie.pattern[node] == NO_PATTERN {
+                        trie.pattern[node] = patterns;
+                        patterns += 1;
+                    }
+                    trie.pattern[node]
+                }
             });
-            candidates[p].push(i);
         }
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&patterns)
-            .expect("folded lexicon names always make a valid automaton");
+        trie.shrink();
+        // Names grouped by pattern, in load order within each (a counting sort).
+        let mut candidate_starts = vec![0u32; patterns as usize + 1];
+        for &p in pattern_of.iter().filter(|&&p| p != NO_PATTERN) {
+            candidate_starts[p as usize + 1] += 1;
+        }
+        for p in 0..patterns as usize {
+            candidate_starts[p + 1] += candidate_starts[p];
+        }
+        let mut next = candidate_starts.clone();
+        let mut candidates = vec![0u32; pattern_of.iter().filter(|&&p| p != NO_PATTERN).count()];
+        for (i, &p) in pattern_of.iter().enumerate().filter(|&(_, &p)| p != NO_PATTERN) {
+            candidates[next[p as usize] as usize] = i as u32;
+            next[p as usize] += 1;
+        }
         let case_rules = lexicon.names().iter().map(|n| CaseRule::of(&n.text)).collect();
         let variants = options.variants.then(|| {
             VariantIndex::new(lexicon.names().iter().enumerate().map(|(id, name)| {
@@ -163,7 +191,7 @@ impl Tagger {
                 }
             }))
         });
-        Tagger { lexicon, automaton, candidates, case_rules, variants }
+        Tagger { lexicon, trie, candidates, candidate_starts, case_rules, variants }
     }
 
     /// The lexicon this tagger searches for.
@@ -180,11 +208,10 @@ impl Tagger {
     pub fn tag(&self, text: &str, lang: Lang) -> Vec<Mention> {
         let folded = fold(text);
         let mut mentions = Vec::new();
-        for m in self.automaton.find_iter(folded.as_str()) {
-            // The match is " tok  tok "; the tokens are inside the padding.
-            let span = folded.original_span(m.start() + 1..m.end() - 1);
+        for (range, pattern) in self.trie.find_iter(folded.as_str()) {
+            let span = folded.original_span(range);
             let surface = span.of(text);
-            if let Some(name) = self.choose(m.pattern().as_usize(), surface, lang) {
+            if let Some(name) = self.choose(pattern, surface, lang) {
                 let span = with_trailing_punctuation(text, span, &self.lexicon.names()[name].text);
                 let surface = span.of(text);
                 let how = if self.lexicon.names()[name].text == surface { MatchHow::Exact } else { MatchHow::Folded };
@@ -223,9 +250,10 @@ impl Tagger {
     fn choose(&self, p: usize, surface: &str, lang: Lang) -> Option<usize> {
         let names = self.lexicon.names();
         let files = self.lexicon.files();
-        self.candidates[p]
+        let range = self.candidate_starts[p] as usize..self.candidate_starts[p + 1] as usize;
+        self.candidates[range]
             .iter()
-            .copied()
+            .map(|&n| n as usize)
             .filter(|&n| self.case_rules[n].allows(surface))
             // General words are language-specific (English "met" is French
             // "il met"); names of entities are recognised in either language.
@@ -264,6 +292,116 @@ fn with_trailing_punctuation(text: &str, span: Span, name: &str) -> Span {
 
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | '‘' | 'ʼ' | '`' | '´')
+}
+
+/// No name ends at this trie node.
+const NO_PATTERN: u32 = u32::MAX;
+
+/// A trie over folded tokens: names are token sequences, children are found
+/// by `(node, token id)`. Leftmost-longest search over a folded text gives
+/// the matches an Aho-Corasick automaton over the padded names would.
+#[derive(Clone, Debug, Default)]
+struct TokenTrie {
+    /// Every token of every name, by id.
+    tokens: HashMap<Box<str>, u32, FxBuild>,
+    /// `(node << 32 | token id)` → child node; node 0 is the root.
+    children: HashMap<u64, u32, FxBuild>,
+    /// For each node, the pattern (distinct folded name) that ends there.
+    pattern: Vec<u32>,
+}
+
+impl TokenTrie {
+    /// An empty trie with room for about `names` names.
+    fn with_capacity(names: usize) -> TokenTrie {
+        let mut pattern = Vec::with_capacity(names + 1);
+        pattern.push(NO_PATTERN);
+        TokenTrie {
+            tokens: HashMap::with_capacity_and_hasher(names, FxBuild::default()),
+            children: HashMap::with_capacity_and_hasher(names + names / 2, FxBuild::default()),
+            pattern,
+        }
+    }
+
+    /// Adds a name given as its tokens; the node where it ends, or `None` for a name without tokens.
+    fn insert<'a>(&mut self, name: impl Iterator<Item = &'a str>) -> Option<usize> {
+        if self.pattern.is_empty() {
+            self.pattern.push(NO_PATTERN);
+        }
+        let mut node = 0u32;
+        for token in name {
+            let next_token = self.tokens.len() as u32;
+            let token = match self.tokens.get(token) {
+                Some(&id) => id,
+                None => {
+                    self.tokens.insert(token.into(), next_token);
+                    next_token
+                }
+            };
+            let next_node = self.pattern.len() as u32;
+            node = *self.children.entry(u64::from(node) << 32 | u64::from(token)).or_insert(next_node);
+            if node == next_node {
+                self.pattern.push(NO_PATTERN);
+            }
+        }
+        (node != 0).then_some(node as usize)
+    }
+
+    fn shrink(&mut self) {
+        self.tokens.shrink_to_fit();
+        self.children.shrink_to_fit();
+        self.pattern.shrink_to_fit();
+    }
+
+    /// Leftmost-longest, non-overlapping matches in a folded text (tokens
+    /// between single spaces): the byte range of the matched tokens and the pattern.
+    fn find_iter<'t>(&'t self, folded: &'t str) -> impl Iterator<Item = (std::ops::Range<usize>, usize)> + 't {
+        // Each token of the text with its range and its id (None: in no name).
+        let mut tokens: Vec<(u32, u32, u32)> = Vec::new();
+        if !self.tokens.is_empty() {
+            let bytes = folded.as_bytes();
+            let mut at = 0;
+            while at < bytes.len() {
+                if bytes[at] == b' ' {
+                    at += 1;
+                    continue;
+                }
+                let start = at;
+                while at < bytes.len() && bytes[at] != b' ' {
+                    at += 1;
+                }
+                let id = self.tokens.get(&folded[start..at]).copied().unwrap_or(u32::MAX);
+                tokens.push((start as u32, at as u32, id));
+            }
+        }
+        let mut i = 0;
+        std::iter::from_fn(move || {
+            while i < tokens.len() {
+                let mut node = 0u32;
+                let mut best: Option<(usize, u32)> = None;
+                for (j, &(_, _, id)) in tokens.iter().enumerate().skip(i) {
+                    if id == u32::MAX {
+                        break;
+                    }
+                    match self.children.get(&(u64::from(node) << 32 | u64::from(id))) {
+                        Some(&child) => node = child,
+                        None => break,
+                    }
+                    if self.pattern[node as usize] != NO_PATTERN {
+                        best = Some((j, self.pattern[node as usize]));
+                    }
+                }
+                match best {
+                    Some((last, pattern)) => {
+                        let range = tokens[i].0 as usize..tokens[last].1 as usize;
+                        i = last + 1;
+                        return Some((range, pattern as usize));
+                    }
+                    None => i += 1,
+                }
+            }
+            None
+        })
+    }
 }
 
 #[cfg(test)]

@@ -7,5 +7,6 @@ mod integration {
     mod odd_input;
     mod properties;
     mod report;
+    mod scale;
     mod tag;
 }

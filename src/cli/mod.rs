@@ -4,7 +4,9 @@
 //! reported, 2 bad usage or unreadable input.
 
 mod align;
+mod batch;
 mod common;
+mod corpus;
 mod eval;
 mod lexicon;
 mod tag;
@@ -33,6 +35,10 @@ enum Command {
     /// Check, extend, count and import lexicon files.
     #[command(subcommand)]
     Lexicon(lexicon::Command),
+    /// Align many pairs (a CSV manifest or JSON lines), one JSON line per pair, in input order.
+    Batch(batch::Args),
+    /// Find which French and English articles of two directories cover the same story, and align them.
+    Corpus(corpus::Args),
 }
 
 /// What a command reports when it finishes without an error.
@@ -51,6 +57,8 @@ pub fn main() -> ExitCode {
         Command::Align(args) => align::run(args),
         Command::Eval(args) => eval::run(args),
         Command::Lexicon(command) => lexicon::run(command),
+        Command::Batch(args) => batch::run(args),
+        Command::Corpus(args) => corpus::run(args),
     };
     match result {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,

@@ -18,6 +18,7 @@ use std::sync::OnceLock;
 pub use rows::{EntityType, NameLang, Row};
 
 use crate::error::{Error, ErrorKind, Problem, Result};
+use crate::fxhash::FxBuild;
 
 /// The optional column that lets a name stand for another entry: a capital or
 /// a seat of government used for its country (`Pyongyang` → `north_korea`).
@@ -70,7 +71,7 @@ pub struct Lexicon {
     entries: Vec<Entry>,
     names: Vec<Name>,
     files: Vec<LexiconFile>,
-    by_id: HashMap<String, usize>,
+    by_id: HashMap<String, usize, FxBuild>,
 }
 
 impl Lexicon {
@@ -202,7 +203,7 @@ struct Merger {
     /// Every problem, with the index of the file it is in.
     problems: Vec<(usize, Problem)>,
     /// For each `(entry, lang, name)`, the name that first had it.
-    seen: HashMap<(usize, crate::lexicon::NameLang, String), usize>,
+    seen: HashMap<(usize, crate::lexicon::NameLang, String), usize, FxBuild>,
     /// Rows that repeat an earlier row: (file, line, the earlier name).
     duplicates: Vec<(usize, u64, usize)>,
     /// Per entry: the raw `stands_for` ids and where they were written.
@@ -215,6 +216,8 @@ impl Merger {
         let file = self.lexicon.files.len();
         self.problems.extend(parsed.problems.into_iter().map(|p| (file, p)));
         self.lexicon.files.push(LexiconFile { path: path.to_path_buf(), builtin });
+        self.seen.reserve(parsed.rows.len());
+        self.lexicon.names.reserve(parsed.rows.len());
         for row in parsed.rows {
             self.add_row(row, file);
         }
@@ -244,7 +247,7 @@ impl Merger {
                 let i = lex.entries.len();
                 lex.by_id.insert(row.entity.clone(), i);
                 lex.entries.push(Entry {
-                    id: row.entity.clone(),
+                    id: std::mem::take(&mut row.entity),
                     kind: row.kind,
                     label: String::new(),
                     stands_for: Vec::new(),

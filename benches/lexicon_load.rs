@@ -1,0 +1,99 @@
+//! Loads and compiles a lexicon once, as `entente` does, and prints how long
+//! each step took; run it under `/usr/bin/time -v` for the peak memory:
+//!
+//! ```sh
+//! cargo bench --bench gen_workload -- /tmp/entente-bench --names 1000000 --mb 0 --articles '' --pairs 0
+//! /usr/bin/time -v target/release/deps/lexicon_load-* /tmp/entente-bench/lexicon-1000000.csv [--variants]
+//! # or: cargo bench --bench lexicon_load -- /tmp/entente-bench/lexicon-1000000.csv
+//! ```
+//!
+//! With `--tag FILE` it then tags FILE ten times (French) and prints the
+//! throughput by CPU time and by the wall clock: on a machine shared with
+//! other work, CPU time says better what one core does.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Instant;
+
+use entente::{LexiconBuilder, TagOptions, Tagger};
+
+/// CPU seconds this process has used (user + system), from `/proc/self/stat`;
+/// on a shared machine it says more than the wall clock.
+fn cpu() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let fields: Vec<&str> = stat
+        .rsplit(')')
+        .next()
+        .unwrap_or("")
+        .split_whitespace()
+        .collect();
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|f| f.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    (ticks(11) + ticks(12)) / 100.0
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| a != "--bench")
+        .collect();
+    let variants = args.iter().any(|a| a == "--variants");
+    let tag_file = args
+        .iter()
+        .position(|a| a == "--tag")
+        .and_then(|i| args.get(i + 1))
+        .map(PathBuf::from);
+    let path = PathBuf::from(
+        args.iter()
+            .enumerate()
+            .find(|(i, a)| !a.starts_with("--") && (*i == 0 || args[i - 1] != "--tag"))
+            .map(|(_, a)| a)
+            .expect("usage: lexicon_load CSV [--variants] [--tag FILE]"),
+    );
+    let started = Instant::now();
+    let cpu0 = cpu();
+    let builder = LexiconBuilder::new().add_path(&path).unwrap();
+    let read = started.elapsed();
+    let cpu_read = cpu();
+    let lexicon = builder.build().unwrap();
+    drop(builder);
+    let parsed = started.elapsed();
+    let cpu_parsed = cpu();
+    let tagger = Tagger::new(Arc::new(lexicon), TagOptions { variants });
+    let compiled = started.elapsed();
+    let cpu_compiled = cpu();
+    println!(
+        "{} names: read {:.2} s, parse+merge {:.2} s, compile ({}) {:.2} s, total {:.2} s wall; cpu {:.2} + {:.2} + {:.2} = {:.2} s",
+        tagger.lexicon().names().len(),
+        read.as_secs_f64(),
+        (parsed - read).as_secs_f64(),
+        if variants { "variants" } else { "strict" },
+        (compiled - parsed).as_secs_f64(),
+        compiled.as_secs_f64(),
+        cpu_read - cpu0,
+        cpu_parsed - cpu_read,
+        cpu_compiled - cpu_parsed,
+        cpu_compiled - cpu0,
+    );
+    if let Some(file) = tag_file {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let (wall, cpu0) = (Instant::now(), cpu());
+        let mut mentions = 0;
+        for _ in 0..10 {
+            mentions += tagger.tag(&text, entente::Lang::Fr).len();
+        }
+        let (wall, cpu) = (wall.elapsed().as_secs_f64(), cpu() - cpu0);
+        let mb = 10.0 * text.len() as f64 / (1024.0 * 1024.0);
+        println!(
+            "tagged {} ×10 ({} mentions each): {:.1} MiB/s by CPU time, {:.1} MiB/s by wall clock",
+            file.display(),
+            mentions / 10,
+            mb / cpu,
+            mb / wall
+        );
+    }
+}

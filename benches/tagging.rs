@@ -1,0 +1,99 @@
+//! Tagging throughput with a 100,000-name lexicon (strict and with variants),
+//! and lexicon loading + compiling, timed apart from tagging.
+//!
+//! ```sh
+//! cargo bench --bench tagging            # all
+//! cargo bench --bench tagging -- tag/    # throughput only
+//! cargo bench --bench tagging -- lexicon # loading 100k and 1M names
+//! ```
+
+mod workload;
+
+use std::hint::black_box;
+use std::sync::Arc;
+use std::time::Duration;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use entente::{Lang, Lexicon, LexiconBuilder, TagOptions, Tagger};
+
+fn lexicon(names: usize) -> Lexicon {
+    LexiconBuilder::new()
+        .add_text(
+            format!("synthetic-{names}.csv"),
+            workload::lexicon_csv(names),
+        )
+        .build()
+        .unwrap()
+}
+
+fn tagging(c: &mut Criterion) {
+    let seeds = workload::seeds();
+    let lexicon = Arc::new(lexicon(100_000));
+    let texts = [
+        (
+            "fr",
+            Lang::Fr,
+            workload::text(&seeds, true, 2 << 20, 100_000, 2, 1),
+        ),
+        (
+            "en",
+            Lang::En,
+            workload::text(&seeds, false, 2 << 20, 100_000, 2, 2),
+        ),
+    ];
+    let mut group = c.benchmark_group("tag");
+    group
+        .sample_size(20)
+        .measurement_time(Duration::from_secs(10));
+    for (mode, variants) in [("strict", false), ("variants", true)] {
+        let tagger = Tagger::new(lexicon.clone(), TagOptions { variants });
+        for (code, lang, text) in &texts {
+            group.throughput(Throughput::Bytes(text.len() as u64));
+            group.bench_function(format!("{mode}/{code}/100k-names/2MB"), |b| {
+                b.iter(|| black_box(tagger.tag(black_box(text), *lang)).len())
+            });
+        }
+    }
+    group.finish();
+}
+
+fn loading(c: &mut Criterion) {
+    let mut group = c.benchmark_group("lexicon");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(20));
+    for names in [100_000, 1_000_000] {
+        let csv = workload::lexicon_csv(names);
+        group.throughput(Throughput::Elements(names as u64));
+        group.bench_function(format!("load/{names}"), |b| {
+            b.iter(|| {
+                LexiconBuilder::new()
+                    .add_text("synthetic.csv", csv.as_str())
+                    .build()
+                    .unwrap()
+                    .names()
+                    .len()
+            })
+        });
+        let lexicon = Arc::new(lexicon(names));
+        group.bench_function(format!("compile-strict/{names}"), |b| {
+            b.iter(|| black_box(Tagger::new(lexicon.clone(), TagOptions { variants: false })))
+        });
+        group.bench_function(format!("load+compile-strict/{names}"), |b| {
+            b.iter(|| {
+                let lexicon = LexiconBuilder::new()
+                    .add_text("synthetic.csv", csv.as_str())
+                    .build()
+                    .unwrap();
+                black_box(Tagger::new(
+                    Arc::new(lexicon),
+                    TagOptions { variants: false },
+                ))
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, tagging, loading);
+criterion_main!(benches);

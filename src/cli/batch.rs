@@ -1,0 +1,121 @@
+//! `entente batch`: align many pairs, one JSON line per pair, in input order.
+
+use std::io::{self, BufReader, IsTerminal};
+use std::path::PathBuf;
+use std::time::Instant;
+
+use anyhow::{Result, bail};
+use entente::Lang;
+use entente::batch::{
+    Batch, JsonLinesReader, LangDefaults, ManifestReader, Outcome as PairOutcome, PairReader, Stop,
+};
+use indicatif::{ProgressBar, ProgressStyle};
+
+use super::Outcome;
+use super::align::AlignFlags;
+use super::common;
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Language of every left article that does not give its own (detected when absent).
+    #[arg(long, value_parser = clap::value_parser!(Lang))]
+    left_lang: Option<Lang>,
+    /// Language of every right article that does not give its own (detected when absent).
+    #[arg(long, value_parser = clap::value_parser!(Lang))]
+    right_lang: Option<Lang>,
+    /// Threads to align with (default: all cores). The output is the same for every number.
+    #[arg(long, short, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
+    #[command(flatten)]
+    flags: AlignFlags,
+    /// A CSV manifest with columns `left,right[,id]` (paths relative to its directory),
+    /// a `.jsonl` file, or - for JSON lines on standard input (the default when it is piped):
+    /// `{"id": …, "left": {"text"|"path": …, "lang"?: …}, "right": {…}}`.
+    manifest: Option<PathBuf>,
+}
+
+/// The number of threads: the flag, else every core.
+pub fn jobs(flag: Option<u16>) -> usize {
+    flag.map_or_else(
+        || std::thread::available_parallelism().map_or(1, |n| n.get()),
+        usize::from,
+    )
+}
+
+pub fn run(args: Args) -> Result<Outcome> {
+    let mut reader: Box<dyn PairReader> = match &args.manifest {
+        Some(path) if path.as_os_str() == "-" => {
+            Box::new(JsonLinesReader::new(io::stdin().lock(), None))
+        }
+        None if !io::stdin().is_terminal() => {
+            Box::new(JsonLinesReader::new(io::stdin().lock(), None))
+        }
+        None => bail!(
+            "give a manifest (MANIFEST.csv), or pipe JSON lines to standard input; see --help"
+        ),
+        Some(path)
+            if path
+                .extension()
+                .is_some_and(|x| x == "jsonl" || x == "ndjson") =>
+        {
+            let file = std::fs::File::open(path).map_err(|e| entente::Error::io(path, &e))?;
+            let base = path.parent().map(PathBuf::from).unwrap_or_default();
+            Box::new(JsonLinesReader::new(BufReader::new(file), Some(base)).named(path))
+        }
+        Some(path) => Box::new(ManifestReader::open(path)?),
+    };
+    let aligner = args.flags.aligner()?;
+    let langs = LangDefaults {
+        left: args.left_lang,
+        right: args.right_lang,
+    };
+    let batch = Batch::new(&aligner, langs, jobs(args.jobs))?;
+    let progress = io::stderr().is_terminal().then(|| {
+        let bar = ProgressBar::new_spinner();
+        bar.set_style(
+            ProgressStyle::with_template(
+                "{spinner} {pos} pairs aligned, {per_sec}, {elapsed} {msg}",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        );
+        bar
+    });
+    let started = Instant::now();
+    let mut out = common::stdout();
+    let on_pair = |outcome: &PairOutcome| {
+        if let Some(error) = &outcome.error {
+            let line = format!("entente: pair {}: {error}", outcome.id);
+            match &progress {
+                Some(bar) => bar.suspend(|| eprintln!("{line}")),
+                None => eprintln!("{line}"),
+            }
+        }
+        if let Some(bar) = &progress {
+            bar.inc(1);
+        }
+    };
+    let result = batch.run(reader.as_mut(), &mut out, on_pair);
+    if let Some(bar) = &progress {
+        bar.finish_and_clear();
+    }
+    let summary = match result {
+        Ok(summary) => summary,
+        Err(Stop::Output(e)) => return Err(e.into()),
+        Err(Stop::Input(e)) => return Err(e.into()),
+    };
+    eprintln!(
+        "entente: batch: {} pair{}, {} link{}, {} error{} in {:.2} s",
+        summary.pairs,
+        if summary.pairs == 1 { "" } else { "s" },
+        summary.links,
+        if summary.links == 1 { "" } else { "s" },
+        summary.errors,
+        if summary.errors == 1 { "" } else { "s" },
+        started.elapsed().as_secs_f64()
+    );
+    Ok(if summary.errors > 0 {
+        Outcome::Problems
+    } else {
+        Outcome::Ok
+    })
+}
