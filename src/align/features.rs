@@ -119,7 +119,7 @@ fn statement_features(
     let body = stmt.of(text);
     let quotes: Vec<Span> =
         quotations(body).into_iter().map(|q| Span::new(q.start + stmt.start, q.end + stmt.start)).collect();
-    let in_quote = |span: Span| quotes.iter().any(|q| q.contains(span));
+    let in_quote = |span: Span| within_one(&quotes, span);
     let mut features = Vec::new();
     let mut push = |kind, key: String, span: Span, factor: f32| {
         // A speaker key stands for the whole quotation: it is not evidence
@@ -165,7 +165,9 @@ fn statement_features(
     if let Some((speaker, span)) = speaker(mentions, &quotes, tagger) {
         push(EvidenceKind::Quote, format!("q:{speaker}"), span, 1.0);
     }
-    let covered: Vec<Span> = mentions.iter().map(|m| m.span).chain(quantities.iter().map(|q| q.span)).collect();
+    let mention_spans: Vec<Span> = mentions.iter().map(|m| m.span).collect();
+    let quantity_spans: Vec<Span> = quantities.iter().map(|q| q.span).collect();
+    let covered = |span: Span| overlaps_one(&mention_spans, span) || overlaps_one(&quantity_spans, span);
     let folded = fold(body);
     let mut tokens = 0;
     for (token, span) in folded.tokens() {
@@ -173,7 +175,7 @@ fn statement_features(
         let span = Span::new(span.start + stmt.start, span.end + stmt.start);
         if token.len() < COGNATE_PREFIX + 1
             || !token.bytes().all(|b| b.is_ascii_lowercase())
-            || covered.iter().any(|c| c.overlaps(span))
+            || covered(span)
         {
             continue;
         }
@@ -198,13 +200,48 @@ fn is_quote_scoped(tagger: &Tagger, m: &Mention) -> bool {
 /// speech.
 fn speaker(mentions: &[Mention], quotes: &[Span], tagger: &Tagger) -> Option<(String, Span)> {
     let longest = *quotes.iter().max_by_key(|q| (q.len(), std::cmp::Reverse(q.start)))?;
-    let distance = |m: &Mention, q: &Span| {
-        if m.span.end <= q.start { q.start - m.span.end } else { m.span.start.saturating_sub(q.end) }
+    let distance = |span: Span| {
+        // The quotations just before and just after the mention.
+        let after = quotes.partition_point(|q| q.end <= span.start);
+        let before_gap = after.checked_sub(1).map(|k| span.start - quotes[k].end);
+        let after_gap = quotes.get(after).map(|q| q.start.saturating_sub(span.end));
+        before_gap.into_iter().chain(after_gap).min().unwrap_or(usize::MAX)
     };
     mentions
         .iter()
-        .filter(|m| tagger.entry(m).kind == EntityType::Person)
-        .filter(|m| !quotes.iter().any(|q| q.overlaps(m.span)))
-        .min_by_key(|m| (quotes.iter().map(|q| distance(m, q)).min().unwrap_or(usize::MAX), m.span.start))
+        .filter(|m| tagger.entry(m).kind == EntityType::Person && !overlaps_one(quotes, m.span))
+        .min_by_key(|m| (distance(m.span), m.span.start))
         .map(|m| (tagger.entry(m).id.clone(), longest))
+}
+
+/// True when `span` overlaps one of `sorted` (in order, not overlapping):
+/// a binary search, so a statement with a million mentions stays linear.
+fn overlaps_one(sorted: &[Span], span: Span) -> bool {
+    let at = sorted.partition_point(|s| s.end <= span.start);
+    sorted.get(at).is_some_and(|s| s.start < span.end)
+}
+
+/// True when `span` lies inside one of `sorted` (in order, not overlapping).
+fn within_one(sorted: &[Span], span: Span) -> bool {
+    let at = sorted.partition_point(|s| s.end < span.end);
+    sorted.get(at).is_some_and(|s| s.contains(span))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn span_searches_match_a_linear_scan() {
+        let sorted = [Span::new(2, 5), Span::new(8, 9), Span::new(12, 20)];
+        for start in 0..22 {
+            for end in start..23 {
+                let span = Span::new(start, end);
+                let overlaps = sorted.iter().any(|s| s.overlaps(span));
+                let within = sorted.iter().any(|s| s.contains(span));
+                assert_eq!(overlaps_one(&sorted, span), overlaps, "{span:?}");
+                assert_eq!(within_one(&sorted, span), within, "{span:?}");
+            }
+        }
+    }
 }
