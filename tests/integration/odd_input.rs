@@ -102,6 +102,15 @@ fn a_long_single_line() {
     assert!(found.len() > 30_000);
 }
 
+/// Regression: evidence extraction scanned every mention for every word of a
+/// statement, so one statement of a megabyte took minutes to align.
+#[test]
+fn one_statement_of_a_megabyte_aligns() {
+    let line = String::from_utf8(one_line_of(1 << 20)).unwrap().replace(". ", "; ");
+    let v = align_files(line.as_bytes(), b"Putin met Kim Jong Un at the Vostochny Cosmodrome.");
+    assert_eq!(v["left"]["statements"].as_array().unwrap().len(), 1);
+}
+
 #[test]
 #[ignore = "full size: run with --release -- --ignored"]
 fn a_20_mb_single_line() {
