@@ -102,7 +102,7 @@ impl CaseRule {
     fn of(name: &str) -> CaseRule {
         let letters = name.chars().filter(|c| c.is_alphabetic());
         let (n, upper) = letters.fold((0, 0), |(n, u), c| (n + 1, u + usize::from(c.is_uppercase())));
-        if n >= 2 && n <= 4 && upper == n {
+        if (2..=4).contains(&n) && upper == n {
             CaseRule::AllCaps
         } else if upper > 0 {
             CaseRule::Capital

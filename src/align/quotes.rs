@@ -34,10 +34,8 @@ pub fn quotations(text: &str) -> Vec<Span> {
             }
         }
     }
-    if let Some((_, start)) = open {
-        if start < text.len() {
-            spans.push(Span::new(start, text.len()));
-        }
+    if let Some((_, start)) = open.filter(|&(_, start)| start < text.len()) {
+        spans.push(Span::new(start, text.len()));
     }
     spans
 }
