@@ -191,6 +191,9 @@ pub fn csv_files(path: &Path) -> Result<Vec<PathBuf>> {
     Ok(files)
 }
 
+/// Up to this many names, an entry's duplicates are found by scanning its names.
+const SCAN_NAMES: usize = 16;
+
 /// Merges rows of several files into entries, collecting problems.
 #[derive(Default)]
 struct Merger {
@@ -207,7 +210,6 @@ impl Merger {
         self.problems.extend(parsed.problems);
         let file = self.lexicon.files.len();
         self.lexicon.files.push(LexiconFile { path: path.to_path_buf(), builtin });
-        self.seen.reserve(parsed.rows.len());
         self.lexicon.names.reserve(parsed.rows.len());
         for row in parsed.rows {
             self.add_row(row, file);
@@ -247,8 +249,17 @@ impl Merger {
                 i
             }
         };
-        if !self.seen.insert((entry, row.lang, row.name.clone())) {
-            return; // the same name twice: harmless, keep the first
+        // The same name twice is harmless: keep the first. An entry with few
+        // names is checked by looking at them (no copy, no hashing); one with
+        // many through `seen`, which holds all its names from then on.
+        let known = &lex.entries[entry].names;
+        let duplicate = if known.len() < SCAN_NAMES {
+            known.iter().any(|&n| lex.names[n].lang == row.lang && lex.names[n].text == row.name)
+        } else {
+            !self.seen.insert((entry, row.lang, row.name.clone()))
+        };
+        if duplicate {
+            return;
         }
         if let Some(targets) = row.extra.get(STANDS_FOR_COLUMN) {
             for target in targets.split(';').map(str::trim).filter(|t| !t.is_empty()) {
@@ -265,6 +276,11 @@ impl Merger {
             line: row.line,
             extra: row.extra,
         });
+        if lex.entries[entry].names.len() == SCAN_NAMES {
+            for &n in &lex.entries[entry].names {
+                self.seen.insert((entry, lex.names[n].lang, lex.names[n].text.clone()));
+            }
+        }
     }
 
     fn finish(mut self) -> Result<Lexicon> {
@@ -324,6 +340,21 @@ mod tests {
         assert_eq!(e.label, "Putin");
         assert_eq!(e.names.len(), 3, "the duplicate row is kept once");
         assert_eq!(lex.files().len(), 2);
+    }
+
+    #[test]
+    fn duplicate_names_are_kept_once_however_many_names_an_entry_has() {
+        let mut csv = String::from("entity,type,lang,name\n");
+        for round in 0..2 {
+            for i in 0..40 {
+                csv.push_str(&format!("many,PER,en,Name {i}\n"));
+                if round == 0 {
+                    csv.push_str(&format!("many,PER,fr,Name {i}\n"));
+                }
+            }
+        }
+        let lex = build(&[("a.csv", &csv)]).unwrap();
+        assert_eq!(lex.entry("many").unwrap().names.len(), 80, "one per (language, name)");
     }
 
     #[test]
