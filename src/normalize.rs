@@ -66,7 +66,29 @@ impl Folded {
 
 /// Folds `text`, keeping the offset map. See the module doc for what folds.
 pub fn fold(text: &str) -> Folded {
-    let mut out = Folder::with_capacity(text.len());
+    let out = fold_with(Folder::with_capacity(text.len()), text);
+    Folded { text: out.text, starts: out.starts, ends: out.ends }
+}
+
+/// A folded text as its tokens only: the same text as [`fold`], and each
+/// token's original span, without the byte-by-byte offset map (for the
+/// tagger, which only needs whole tokens, and is much faster this way).
+#[derive(Clone, Debug, Default)]
+pub struct FoldedTokens {
+    /// The folded text, as [`Folded::as_str`].
+    pub text: String,
+    /// Each token: its byte range in `text` and its original span, as
+    /// [`Folded::tokens`] gives them.
+    pub tokens: Vec<(std::ops::Range<u32>, Span)>,
+}
+
+/// Folds `text` keeping only each token's original span.
+pub fn fold_tokens(text: &str) -> FoldedTokens {
+    let out = fold_with(Folder::tokens_only(text.len()), text);
+    FoldedTokens { text: out.text, tokens: out.tokens }
+}
+
+fn fold_with(mut out: Folder, text: &str) -> Folder {
     let mut pos = 0;
     let bytes = text.as_bytes();
     while pos < text.len() {
@@ -96,7 +118,7 @@ pub fn fold(text: &str) -> Folded {
         pos += word_len;
     }
     out.end_token();
-    Folded { text: out.text, starts: out.starts, ends: out.ends }
+    out
 }
 
 /// The folded tokens of `text` joined by single spaces (`"Kim Jong-un"` →
@@ -186,6 +208,12 @@ struct Folder {
     in_token: bool,
     /// Index in `text` where the last emitted original character's bytes begin.
     last_char_out: usize,
+    /// False: no byte map, only `tokens` (see [`fold_tokens`]).
+    map: bool,
+    tokens: Vec<(std::ops::Range<u32>, Span)>,
+    /// The current token's first byte in `text` and its original span so far.
+    token_at: usize,
+    token_span: Span,
 }
 
 impl Folder {
@@ -197,29 +225,61 @@ impl Folder {
             ends: Vec::with_capacity(n),
             in_token: false,
             last_char_out: 0,
+            map: true,
+            tokens: Vec::new(),
+            token_at: 0,
+            token_span: Span::default(),
         }
+    }
+
+    fn tokens_only(n: usize) -> Folder {
+        Folder {
+            text: String::with_capacity(n + n / 4 + 2),
+            starts: Vec::new(),
+            ends: Vec::new(),
+            in_token: false,
+            last_char_out: 0,
+            map: false,
+            tokens: Vec::with_capacity(n / 4),
+            token_at: 0,
+            token_span: Span::default(),
+        }
+    }
+
+    /// Opens a token at the current end of `text` for the original character at `start`.
+    fn open_token(&mut self, start: usize) {
+        self.push_raw(' ', start, start);
+        self.in_token = true;
+        self.token_at = self.text.len();
+        self.token_span = Span::new(start, start);
     }
 
     fn push_raw(&mut self, c: char, start: usize, end: usize) {
         self.text.push(c);
-        for _ in 0..c.len_utf8() {
-            self.starts.push(start as u32);
-            self.ends.push(end as u32);
+        if self.map {
+            for _ in 0..c.len_utf8() {
+                self.starts.push(start as u32);
+                self.ends.push(end as u32);
+            }
         }
     }
 
     /// Emits one folded letter or digit of the original character at `start..end`.
     fn push_alnum(&mut self, c: char, start: usize, end: usize) {
         if !self.in_token {
-            self.push_raw(' ', start, start);
-            self.in_token = true;
+            self.open_token(start);
         }
         self.push_raw(c, start, end);
+        self.token_span.end = end;
     }
 
     fn end_token(&mut self) {
         if self.in_token {
-            let at = self.ends.last().copied().unwrap_or(0) as usize;
+            if !self.map {
+                let range = self.token_at as u32..self.text.len() as u32;
+                self.tokens.push((range, self.token_span));
+            }
+            let at = if self.map { self.ends.last().copied().unwrap_or(0) as usize } else { self.token_span.end };
             self.push_raw(' ', at, at);
             self.in_token = false;
         }
@@ -228,8 +288,13 @@ impl Folder {
     /// Extends the last emitted character over a dropped mark or invisible char.
     fn extend_last(&mut self, end: usize) {
         if self.in_token {
-            for e in &mut self.ends[self.last_char_out..] {
-                *e = end as u32;
+            if self.last_char_out < self.text.len() {
+                self.token_span.end = end;
+            }
+            if self.map {
+                for e in &mut self.ends[self.last_char_out..] {
+                    *e = end as u32;
+                }
             }
         }
     }
@@ -238,14 +303,16 @@ impl Folder {
     /// would one byte at a time.
     fn push_ascii_word(&mut self, word: &[u8], offset: usize) {
         if !self.in_token {
-            self.push_raw(' ', offset, offset);
-            self.in_token = true;
+            self.open_token(offset);
         }
         let at = self.text.len();
         self.text.push_str(std::str::from_utf8(word).unwrap_or_default());
         self.text.as_mut_str()[at..].make_ascii_lowercase();
-        self.starts.extend((offset..offset + word.len()).map(|i| i as u32));
-        self.ends.extend((offset + 1..=offset + word.len()).map(|i| i as u32));
+        if self.map {
+            self.starts.extend((offset..offset + word.len()).map(|i| i as u32));
+            self.ends.extend((offset + 1..=offset + word.len()).map(|i| i as u32));
+        }
+        self.token_span.end = offset + word.len();
         self.last_char_out = self.text.len() - 1;
     }
 
@@ -391,6 +458,12 @@ mod tests {
                 text.push_str(pieces[(x % pieces.len() as u64) as usize]);
             }
             let (fast, slow) = (fold(&text), fold_by_words(&text));
+            let only = fold_tokens(&text);
+            assert_eq!(only.text, fast.text, "{text:?}");
+            let want: Vec<(&str, Span)> = fast.tokens().collect();
+            let got: Vec<(&str, Span)> =
+                only.tokens.iter().map(|(r, span)| (&only.text[r.start as usize..r.end as usize], *span)).collect();
+            assert_eq!(got, want, "{text:?}");
             assert_eq!((fast.text, fast.starts, fast.ends), (slow.text, slow.starts, slow.ends), "{text:?}");
         }
     }

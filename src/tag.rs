@@ -30,7 +30,7 @@ use serde::Serialize;
 
 use crate::lexicon::{Entry, EntityType, Lexicon, Name};
 use crate::fxhash::FxBuild;
-use crate::normalize::fold;
+use crate::normalize::{FoldedTokens, fold, fold_tokens};
 use crate::span::{Lang, Span};
 use crate::variants::{IndexedName, VariantIndex, VariantKind};
 
@@ -206,10 +206,9 @@ impl Tagger {
 
     /// Every mention in `text` (written in `lang`), in text order, not overlapping.
     pub fn tag(&self, text: &str, lang: Lang) -> Vec<Mention> {
-        let folded = fold(text);
+        let folded = fold_tokens(text);
         let mut mentions = Vec::new();
-        for (range, pattern) in self.trie.find_iter(folded.as_str()) {
-            let span = folded.original_span(range);
+        for (span, pattern) in self.trie.find_iter(&folded) {
             let surface = span.of(text);
             if let Some(name) = self.choose(pattern, surface, lang) {
                 let span = with_trailing_punctuation(text, span, &self.lexicon.names()[name].text);
@@ -352,33 +351,28 @@ impl TokenTrie {
         self.pattern.shrink_to_fit();
     }
 
-    /// Leftmost-longest, non-overlapping matches in a folded text (tokens
-    /// between single spaces): the byte range of the matched tokens and the pattern.
-    fn find_iter<'t>(&'t self, folded: &'t str) -> impl Iterator<Item = (std::ops::Range<usize>, usize)> + 't {
-        // Each token of the text with its range and its id (None: in no name).
-        let mut tokens: Vec<(u32, u32, u32)> = Vec::new();
-        if !self.tokens.is_empty() {
-            let bytes = folded.as_bytes();
-            let mut at = 0;
-            while at < bytes.len() {
-                if bytes[at] == b' ' {
-                    at += 1;
-                    continue;
-                }
-                let start = at;
-                while at < bytes.len() && bytes[at] != b' ' {
-                    at += 1;
-                }
-                let id = self.tokens.get(&folded[start..at]).copied().unwrap_or(u32::MAX);
-                tokens.push((start as u32, at as u32, id));
-            }
-        }
+    /// Leftmost-longest, non-overlapping matches among the tokens of a
+    /// folded text: the original span of the matched tokens and the pattern.
+    fn find_iter<'t>(&'t self, folded: &'t FoldedTokens) -> impl Iterator<Item = (Span, usize)> + 't {
+        // The id of each token of the text (u32::MAX: in no name).
+        let ids: Vec<u32> = if self.tokens.is_empty() {
+            Vec::new()
+        } else {
+            folded
+                .tokens
+                .iter()
+                .map(|(range, _)| {
+                    let token = &folded.text[range.start as usize..range.end as usize];
+                    self.tokens.get(token).copied().unwrap_or(u32::MAX)
+                })
+                .collect()
+        };
         let mut i = 0;
         std::iter::from_fn(move || {
-            while i < tokens.len() {
+            while i < ids.len() {
                 let mut node = 0u32;
                 let mut best: Option<(usize, u32)> = None;
-                for (j, &(_, _, id)) in tokens.iter().enumerate().skip(i) {
+                for (j, &id) in ids.iter().enumerate().skip(i) {
                     if id == u32::MAX {
                         break;
                     }
@@ -392,9 +386,9 @@ impl TokenTrie {
                 }
                 match best {
                     Some((last, pattern)) => {
-                        let range = tokens[i].0 as usize..tokens[last].1 as usize;
+                        let span = Span::new(folded.tokens[i].1.start, folded.tokens[last].1.end);
                         i = last + 1;
-                        return Some((range, pattern as usize));
+                        return Some((span, pattern as usize));
                     }
                     None => i += 1,
                 }
