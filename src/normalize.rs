@@ -360,37 +360,69 @@ impl Folder {
     /// a letter or digit turned into a token boundary.
     fn fold_char(&mut self, c: char, start: usize, end: usize) {
         self.mark_char_start();
-        for d in std::iter::once(c).nfkd() {
-            for l in d.to_lowercase() {
-                for m in std::iter::once(l).nfkd() {
-                    if is_combining_mark(m) || is_invisible(m) {
-                        continue;
+        let mut emit = |out: Option<char>| match out {
+            Some(x) => self.push_alnum(x, start, end),
+            None => self.end_token(),
+        };
+        match latin_folds(c) {
+            Some(outs) => outs.iter().copied().for_each(emit),
+            None => fold_char_with(c, &mut emit),
+        }
+    }
+}
+
+/// What folding one non-ASCII character gives, in order: `Some(letter or
+/// digit)` to append to the token, `None` for a token boundary. See
+/// [`Folder::fold_char`] for the steps.
+fn fold_char_with(c: char, emit: &mut impl FnMut(Option<char>)) {
+    for d in std::iter::once(c).nfkd() {
+        for l in d.to_lowercase() {
+            for m in std::iter::once(l).nfkd() {
+                if is_combining_mark(m) || is_invisible(m) {
+                    continue;
+                }
+                if m.is_ascii_alphanumeric() {
+                    emit(Some(m.to_ascii_lowercase()));
+                } else if is_latin_extended(m) && m.is_alphanumeric() {
+                    // Spelled in ASCII by deunicode.
+                    for a in deunicode::deunicode_char(m).unwrap_or("").chars() {
+                        emit(a.is_ascii_alphanumeric().then(|| a.to_ascii_lowercase()));
                     }
-                    if m.is_ascii_alphanumeric() {
-                        self.push_alnum(m.to_ascii_lowercase(), start, end);
-                    } else if is_latin_extended(m) && m.is_alphanumeric() {
-                        self.push_ascii_spelling(m, start, end);
-                    } else if m.is_alphanumeric() {
-                        self.push_alnum(m, start, end);
-                    } else {
-                        self.end_token();
-                    }
+                } else if m.is_alphanumeric() {
+                    emit(Some(m));
+                } else {
+                    emit(None);
                 }
             }
         }
     }
-
-    fn push_ascii_spelling(&mut self, c: char, start: usize, end: usize) {
-        let spelled = deunicode::deunicode_char(c).unwrap_or("");
-        for a in spelled.chars() {
-            if a.is_ascii_alphanumeric() {
-                self.push_alnum(a.to_ascii_lowercase(), start, end);
-            } else {
-                self.end_token();
-            }
-        }
-    }
 }
+
+/// The characters whose folds are computed once and kept: Latin-1 and the
+/// Latin Extended blocks, the accented letters of French text.
+const LATIN_FOLDS: std::ops::Range<u32> = 0x80..0x250;
+
+/// [`fold_char_with`]'s output for a character of [`LATIN_FOLDS`], from a table
+/// built on first use.
+fn latin_folds(c: char) -> Option<&'static [Option<char>]> {
+    static TABLE: std::sync::OnceLock<Vec<Vec<Option<char>>>> = std::sync::OnceLock::new();
+    if !LATIN_FOLDS.contains(&u32::from(c)) {
+        return None;
+    }
+    let table = TABLE.get_or_init(|| {
+        LATIN_FOLDS
+            .map(|u| {
+                let mut outs = Vec::new();
+                if let Some(c) = char::from_u32(u) {
+                    fold_char_with(c, &mut |out| outs.push(out));
+                }
+                outs
+            })
+            .collect()
+    });
+    Some(&table[(u32::from(c) - LATIN_FOLDS.start) as usize])
+}
+
 
 #[cfg(test)]
 mod tests {
@@ -466,6 +498,18 @@ mod tests {
             assert_eq!(got, want, "{text:?}");
             assert_eq!((fast.text, fast.starts, fast.ends), (slow.text, slow.starts, slow.ends), "{text:?}");
         }
+    }
+
+    #[test]
+    fn kept_latin_folds_are_the_computed_ones() {
+        for u in LATIN_FOLDS {
+            let Some(c) = char::from_u32(u) else { continue };
+            let mut direct = Vec::new();
+            fold_char_with(c, &mut |out| direct.push(out));
+            assert_eq!(latin_folds(c), Some(direct.as_slice()), "{c:?}");
+        }
+        assert_eq!(latin_folds('a'), None);
+        assert_eq!(latin_folds('С'), None);
     }
 
     #[test]
