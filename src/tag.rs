@@ -343,6 +343,9 @@ struct TokenTrie {
     token_count: u32,
     /// `(node << 32 | token id)` → child node; node 0 is the root.
     children: HashMap<u64, u32, FxBuild>,
+    /// The root's child for each token id (0: none), apart because every name
+    /// starts there and most have a first word of their own.
+    root_children: Vec<u32>,
     /// For each node, the pattern (distinct folded name) that ends there.
     pattern: Vec<u32>,
 }
@@ -356,7 +359,8 @@ impl TokenTrie {
             short_tokens: HashMap::with_capacity_and_hasher(names, FxBuild::default()),
             long_tokens: HashMap::default(),
             token_count: 0,
-            children: HashMap::with_capacity_and_hasher(names + names / 2, FxBuild::default()),
+            children: HashMap::with_capacity_and_hasher(names / 2, FxBuild::default()),
+            root_children: Vec::with_capacity(names),
             pattern,
         }
     }
@@ -377,11 +381,20 @@ impl TokenTrie {
                         None => self.long_tokens.insert(token.into(), id),
                     };
                     self.token_count += 1;
+                    self.root_children.push(0);
                     id
                 }
             };
             let next_node = self.pattern.len() as u32;
-            node = *self.children.entry(u64::from(node) << 32 | u64::from(token)).or_insert(next_node);
+            node = if node == 0 {
+                let child = &mut self.root_children[token as usize];
+                if *child == 0 {
+                    *child = next_node;
+                }
+                *child
+            } else {
+                *self.children.entry(u64::from(node) << 32 | u64::from(token)).or_insert(next_node)
+            };
             if node == next_node {
                 self.pattern.push(NO_PATTERN);
             }
@@ -402,6 +415,7 @@ impl TokenTrie {
         self.short_tokens.shrink_to_fit();
         self.long_tokens.shrink_to_fit();
         self.children.shrink_to_fit();
+        self.root_children.shrink_to_fit();
         self.pattern.shrink_to_fit();
     }
 
@@ -430,10 +444,15 @@ impl TokenTrie {
                     if id == u32::MAX {
                         break;
                     }
-                    match self.children.get(&(u64::from(node) << 32 | u64::from(id))) {
-                        Some(&child) => node = child,
-                        None => break,
+                    let child = if node == 0 {
+                        self.root_children[id as usize]
+                    } else {
+                        self.children.get(&(u64::from(node) << 32 | u64::from(id))).copied().unwrap_or(0)
+                    };
+                    if child == 0 {
+                        break;
                     }
+                    node = child;
                     if self.pattern[node as usize] != NO_PATTERN {
                         best = Some((j, self.pattern[node as usize]));
                     }
