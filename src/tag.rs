@@ -372,19 +372,21 @@ impl TokenTrie {
         }
         let mut node = 0u32;
         for token in name {
-            let token = match self.token_id(token) {
-                Some(id) => id,
-                None => {
-                    let id = self.token_count;
-                    match packed(token) {
-                        Some(key) => self.short_tokens.insert(key, id),
-                        None => self.long_tokens.insert(token.into(), id),
-                    };
-                    self.token_count += 1;
-                    self.root_children.push(0);
-                    id
-                }
+            let next = self.token_count;
+            let token = match packed(token) {
+                Some(key) => *self.short_tokens.entry(key).or_insert(next),
+                None => match self.long_tokens.get(token) {
+                    Some(&id) => id,
+                    None => {
+                        self.long_tokens.insert(token.into(), next);
+                        next
+                    }
+                },
             };
+            if token == next {
+                self.token_count += 1;
+                self.root_children.push(0);
+            }
             let next_node = self.pattern.len() as u32;
             node = if node == 0 {
                 let child = &mut self.root_children[token as usize];
