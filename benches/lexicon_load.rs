@@ -3,7 +3,8 @@
 //!
 //! ```sh
 //! cargo bench --bench gen_workload -- /tmp/entente-bench --names 1000000 --mb 0 --articles '' --pairs 0
-//! /usr/bin/time -v target/release/deps/lexicon_load-* /tmp/entente-bench/lexicon-1000000.csv [--variants]
+//! cargo bench --bench lexicon_load --no-run
+//! /usr/bin/time -v $(ls target/release/deps/lexicon_load-* | grep -v '\.d$') /tmp/entente-bench/lexicon-1000000.csv [--variants]
 //! # or: cargo bench --bench lexicon_load -- /tmp/entente-bench/lexicon-1000000.csv
 //! ```
 //!

@@ -67,7 +67,29 @@ impl Folded {
 
 /// Folds `text`, keeping the offset map. See the module doc for what folds.
 pub fn fold(text: &str) -> Folded {
-    let mut out = Folder::with_capacity(text.len());
+    let out = fold_with(Folder::with_capacity(text.len()), text);
+    Folded { text: out.text, starts: out.starts, ends: out.ends }
+}
+
+/// A folded text as its tokens only: the same text as [`fold`], and each
+/// token's original span, without the byte-by-byte offset map (for the
+/// tagger, which only needs whole tokens, and is much faster this way).
+#[derive(Clone, Debug, Default)]
+pub struct FoldedTokens {
+    /// The folded text, as [`Folded::as_str`].
+    pub text: String,
+    /// Each token: its byte range in `text` and its original span, as
+    /// [`Folded::tokens`] gives them.
+    pub tokens: Vec<(std::ops::Range<u32>, Span)>,
+}
+
+/// Folds `text` keeping only each token's original span.
+pub fn fold_tokens(text: &str) -> FoldedTokens {
+    let out = fold_with(Folder::tokens_only(text.len()), text);
+    FoldedTokens { text: out.text, tokens: out.tokens }
+}
+
+fn fold_with(mut out: Folder, text: &str) -> Folder {
     let mut pos = 0;
     let bytes = text.as_bytes();
     while pos < text.len() {
@@ -108,7 +130,7 @@ pub fn fold(text: &str) -> Folded {
         pos += word_len;
     }
     out.end_token();
-    Folded { text: out.text, starts: out.starts, ends: out.ends }
+    out
 }
 
 /// The folded tokens of `text` joined by single spaces (`"Kim Jong-un"` →
@@ -195,6 +217,22 @@ fn html_entity(text: &str) -> Option<(Decoded, usize)> {
 /// True for characters that belong to a word: letters, digits, combining marks
 /// and invisible format characters (which join, not split, a word).
 fn is_word_char(c: char) -> bool {
+    // Below U+0250 (ASCII, Latin-1, Latin Extended) from a table built once:
+    // the Unicode look-ups were a twentieth of tagging French text.
+    static LOW: std::sync::OnceLock<[bool; 0x250]> = std::sync::OnceLock::new();
+    if u32::from(c) >= 0x250 {
+        return is_word_char_by_unicode(c);
+    }
+    LOW.get_or_init(|| {
+        let mut low = [false; 0x250];
+        for (u, slot) in low.iter_mut().enumerate() {
+            *slot = char::from_u32(u as u32).is_some_and(is_word_char_by_unicode);
+        }
+        low
+    })[c as usize]
+}
+
+fn is_word_char_by_unicode(c: char) -> bool {
     c.is_alphanumeric() || is_combining_mark(c) || is_invisible(c)
 }
 
@@ -257,6 +295,12 @@ struct Folder {
     in_token: bool,
     /// Index in `text` where the last emitted original character's bytes begin.
     last_char_out: usize,
+    /// False: no byte map, only `tokens` (see [`fold_tokens`]).
+    map: bool,
+    tokens: Vec<(std::ops::Range<u32>, Span)>,
+    /// The current token's first byte in `text` and its original span so far.
+    token_at: usize,
+    token_span: Span,
 }
 
 impl Folder {
@@ -268,29 +312,61 @@ impl Folder {
             ends: Vec::with_capacity(n),
             in_token: false,
             last_char_out: 0,
+            map: true,
+            tokens: Vec::new(),
+            token_at: 0,
+            token_span: Span::default(),
         }
+    }
+
+    fn tokens_only(n: usize) -> Folder {
+        Folder {
+            text: String::with_capacity(n + n / 4 + 2),
+            starts: Vec::new(),
+            ends: Vec::new(),
+            in_token: false,
+            last_char_out: 0,
+            map: false,
+            tokens: Vec::with_capacity(n / 4),
+            token_at: 0,
+            token_span: Span::default(),
+        }
+    }
+
+    /// Opens a token at the current end of `text` for the original character at `start`.
+    fn open_token(&mut self, start: usize) {
+        self.push_raw(' ', start, start);
+        self.in_token = true;
+        self.token_at = self.text.len();
+        self.token_span = Span::new(start, start);
     }
 
     fn push_raw(&mut self, c: char, start: usize, end: usize) {
         self.text.push(c);
-        for _ in 0..c.len_utf8() {
-            self.starts.push(start as u32);
-            self.ends.push(end as u32);
+        if self.map {
+            for _ in 0..c.len_utf8() {
+                self.starts.push(start as u32);
+                self.ends.push(end as u32);
+            }
         }
     }
 
     /// Emits one folded letter or digit of the original character at `start..end`.
     fn push_alnum(&mut self, c: char, start: usize, end: usize) {
         if !self.in_token {
-            self.push_raw(' ', start, start);
-            self.in_token = true;
+            self.open_token(start);
         }
         self.push_raw(c, start, end);
+        self.token_span.end = end;
     }
 
     fn end_token(&mut self) {
         if self.in_token {
-            let at = self.ends.last().copied().unwrap_or(0) as usize;
+            if !self.map {
+                let range = self.token_at as u32..self.text.len() as u32;
+                self.tokens.push((range, self.token_span));
+            }
+            let at = if self.map { self.ends.last().copied().unwrap_or(0) as usize } else { self.token_span.end };
             self.push_raw(' ', at, at);
             self.in_token = false;
         }
@@ -299,8 +375,13 @@ impl Folder {
     /// Extends the last emitted character over a dropped mark or invisible char.
     fn extend_last(&mut self, end: usize) {
         if self.in_token {
-            for e in &mut self.ends[self.last_char_out..] {
-                *e = end as u32;
+            if self.last_char_out < self.text.len() {
+                self.token_span.end = end;
+            }
+            if self.map {
+                for e in &mut self.ends[self.last_char_out..] {
+                    *e = end as u32;
+                }
             }
         }
     }
@@ -309,14 +390,16 @@ impl Folder {
     /// would one byte at a time.
     fn push_ascii_word(&mut self, word: &[u8], offset: usize) {
         if !self.in_token {
-            self.push_raw(' ', offset, offset);
-            self.in_token = true;
+            self.open_token(offset);
         }
         let at = self.text.len();
         self.text.push_str(std::str::from_utf8(word).unwrap_or_default());
         self.text.as_mut_str()[at..].make_ascii_lowercase();
-        self.starts.extend((offset..offset + word.len()).map(|i| i as u32));
-        self.ends.extend((offset + 1..=offset + word.len()).map(|i| i as u32));
+        if self.map {
+            self.starts.extend((offset..offset + word.len()).map(|i| i as u32));
+            self.ends.extend((offset + 1..=offset + word.len()).map(|i| i as u32));
+        }
+        self.token_span.end = offset + word.len();
         self.last_char_out = self.text.len() - 1;
     }
 
@@ -362,25 +445,13 @@ impl Folder {
     /// which looks like `e`) so that folding stays idempotent.
     fn fold_char(&mut self, c: char, start: usize, end: usize, latin_word: bool) {
         self.mark_char_start();
-        for d in std::iter::once(c).nfkd() {
-            for l in d.to_lowercase() {
-                for m in std::iter::once(l).nfkd() {
-                    if is_combining_mark(m) || is_invisible(m) {
-                        continue;
-                    }
-                    if let Some(latin) = latin_word.then(|| latin_lookalike(m)).flatten() {
-                        self.push_alnum(latin, start, end);
-                    } else if m.is_ascii_alphanumeric() {
-                        self.push_alnum(m.to_ascii_lowercase(), start, end);
-                    } else if is_latin_extended(m) && m.is_alphanumeric() {
-                        self.push_ascii_spelling(m, start, end);
-                    } else if m.is_alphanumeric() {
-                        self.push_alnum(m, start, end);
-                    } else {
-                        self.end_token();
-                    }
-                }
-            }
+        let mut emit = |out: Option<char>| match out {
+            Some(x) => self.push_alnum(x, start, end),
+            None => self.end_token(),
+        };
+        match latin_folds(c) {
+            Some(outs) => outs.iter().copied().for_each(emit),
+            None => fold_char_with(c, latin_word, &mut emit),
         }
     }
 
@@ -391,18 +462,63 @@ impl Folder {
             self.push_alnum(c, start, end);
         }
     }
+}
 
-    fn push_ascii_spelling(&mut self, c: char, start: usize, end: usize) {
-        let spelled = deunicode::deunicode_char(c).unwrap_or("");
-        for a in spelled.chars() {
-            if a.is_ascii_alphanumeric() {
-                self.push_alnum(a.to_ascii_lowercase(), start, end);
-            } else {
-                self.end_token();
+/// What folding one non-ASCII character gives, in order: `Some(letter or
+/// digit)` to append to the token, `None` for a token boundary. See
+/// [`Folder::fold_char`] for the steps.
+fn fold_char_with(c: char, latin_word: bool, emit: &mut impl FnMut(Option<char>)) {
+    for d in std::iter::once(c).nfkd() {
+        for l in d.to_lowercase() {
+            for m in std::iter::once(l).nfkd() {
+                if is_combining_mark(m) || is_invisible(m) {
+                    continue;
+                }
+                if let Some(latin) = latin_word.then(|| latin_lookalike(m)).flatten() {
+                    emit(Some(latin));
+                } else if m.is_ascii_alphanumeric() {
+                    emit(Some(m.to_ascii_lowercase()));
+                } else if is_latin_extended(m) && m.is_alphanumeric() {
+                    // Spelled in ASCII by deunicode.
+                    for a in deunicode::deunicode_char(m).unwrap_or("").chars() {
+                        emit(a.is_ascii_alphanumeric().then(|| a.to_ascii_lowercase()));
+                    }
+                } else if m.is_alphanumeric() {
+                    emit(Some(m));
+                } else {
+                    emit(None);
+                }
             }
         }
     }
 }
+
+/// The characters whose folds are computed once and kept: Latin-1 and the
+/// Latin Extended blocks, the accented letters of French text.
+const LATIN_FOLDS: std::ops::Range<u32> = 0x80..0x250;
+
+/// [`fold_char_with`]'s output for a character of [`LATIN_FOLDS`], from a table
+/// built on first use.
+fn latin_folds(c: char) -> Option<&'static [Option<char>]> {
+    static TABLE: std::sync::OnceLock<Vec<Vec<Option<char>>>> = std::sync::OnceLock::new();
+    if !LATIN_FOLDS.contains(&u32::from(c)) {
+        return None;
+    }
+    let table = TABLE.get_or_init(|| {
+        LATIN_FOLDS
+            .map(|u| {
+                let mut outs = Vec::new();
+                if let Some(c) = char::from_u32(u) {
+                    // No character of the table decomposes into a Cyrillic or Greek one.
+                    fold_char_with(c, false, &mut |out| outs.push(out));
+                }
+                outs
+            })
+            .collect()
+    });
+    Some(&table[(u32::from(c) - LATIN_FOLDS.start) as usize])
+}
+
 
 #[cfg(test)]
 mod tests {
@@ -473,8 +589,30 @@ mod tests {
                 text.push_str(pieces[(x % pieces.len() as u64) as usize]);
             }
             let (fast, slow) = (fold(&text), fold_by_words(&text));
+            let only = fold_tokens(&text);
+            assert_eq!(only.text, fast.text, "{text:?}");
+            let want: Vec<(&str, Span)> = fast.tokens().collect();
+            let got: Vec<(&str, Span)> =
+                only.tokens.iter().map(|(r, span)| (&only.text[r.start as usize..r.end as usize], *span)).collect();
+            assert_eq!(got, want, "{text:?}");
             assert_eq!((fast.text, fast.starts, fast.ends), (slow.text, slow.starts, slow.ends), "{text:?}");
         }
+    }
+
+    #[test]
+    fn kept_latin_folds_are_the_computed_ones() {
+        for u in LATIN_FOLDS {
+            let Some(c) = char::from_u32(u) else { continue };
+            let mut direct = Vec::new();
+            fold_char_with(c, false, &mut |out| direct.push(out));
+            assert_eq!(latin_folds(c), Some(direct.as_slice()), "{c:?}");
+        }
+        assert_eq!(latin_folds('a'), None);
+        for u in 0..0x300 {
+            let Some(c) = char::from_u32(u) else { continue };
+            assert_eq!(is_word_char(c), is_word_char_by_unicode(c), "{c:?}");
+        }
+        assert_eq!(latin_folds('С'), None);
     }
 
     #[test]

@@ -30,7 +30,7 @@ use serde::Serialize;
 
 use crate::lexicon::{Entry, EntityType, Lexicon, Name};
 use crate::fxhash::FxBuild;
-use crate::normalize::fold;
+use crate::normalize::{FoldedTokens, fold, fold_tokens};
 use crate::span::{Lang, Span};
 use crate::variants::{IndexedName, VariantIndex, VariantKind};
 
@@ -120,6 +120,15 @@ impl CaseRule {
     }
 }
 
+/// The case rule, language and kind of a name, and whether it is built in.
+#[derive(Clone, Copy, Debug)]
+struct NameInfo {
+    case: CaseRule,
+    lang: crate::lexicon::NameLang,
+    term: bool,
+    builtin: bool,
+}
+
 /// Finds lexicon names in texts. Build once, reuse; `Send + Sync`.
 #[derive(Clone, Debug)]
 pub struct Tagger {
@@ -129,7 +138,8 @@ pub struct Tagger {
     /// `candidates[candidate_starts[p]..candidate_starts[p + 1]]`.
     candidates: Vec<u32>,
     candidate_starts: Vec<u32>,
-    case_rules: Vec<CaseRule>,
+    /// What choosing among a pattern's names needs of each name, side by side.
+    name_info: Vec<NameInfo>,
     variants: Option<VariantIndex>,
 }
 
@@ -178,7 +188,16 @@ impl Tagger {
             candidates[next[p as usize] as usize] = i as u32;
             next[p as usize] += 1;
         }
-        let case_rules = lexicon.names().iter().map(|n| CaseRule::of(&n.text)).collect();
+        let name_info = lexicon
+            .names()
+            .iter()
+            .map(|n| NameInfo {
+                case: CaseRule::of(&n.text),
+                lang: n.lang,
+                term: lexicon.entry_of(n).kind == EntityType::Term,
+                builtin: lexicon.files()[n.file].builtin,
+            })
+            .collect();
         let variants = options.variants.then(|| {
             VariantIndex::new(lexicon.names().iter().enumerate().map(|(id, name)| {
                 let entry = lexicon.entry_of(name);
@@ -191,7 +210,7 @@ impl Tagger {
                 }
             }))
         });
-        Tagger { lexicon, trie, candidates, candidate_starts, case_rules, variants }
+        Tagger { lexicon, trie, candidates, candidate_starts, name_info, variants }
     }
 
     /// The lexicon this tagger searches for.
@@ -206,10 +225,9 @@ impl Tagger {
 
     /// Every mention in `text` (written in `lang`), in text order, not overlapping.
     pub fn tag(&self, text: &str, lang: Lang) -> Vec<Mention> {
-        let folded = fold(text);
+        let folded = fold_tokens(text);
         let mut mentions = Vec::new();
-        for (range, pattern) in self.trie.find_iter(folded.as_str()) {
-            let span = folded.original_span(range);
+        for (span, pattern) in self.trie.find_iter(&folded) {
             let surface = span.of(text);
             if let Some(name) = self.choose(pattern, surface, lang) {
                 let span = with_trailing_punctuation(text, span, &self.lexicon.names()[name].text);
@@ -249,19 +267,20 @@ impl Tagger {
     /// its case rule.
     fn choose(&self, p: usize, surface: &str, lang: Lang) -> Option<usize> {
         let names = self.lexicon.names();
-        let files = self.lexicon.files();
         let range = self.candidate_starts[p] as usize..self.candidate_starts[p + 1] as usize;
-        self.candidates[range]
-            .iter()
-            .map(|&n| n as usize)
-            .filter(|&n| self.case_rules[n].allows(surface))
+        let allowed = |n: usize| {
+            let info = self.name_info[n];
             // General words are language-specific (English "met" is French
             // "il met"); names of entities are recognised in either language.
-            .filter(|&n| names[n].lang.fits(lang) || self.lexicon.entry_of(&names[n]).kind != EntityType::Term)
-            .min_by_key(|&n| {
-                let name = &names[n];
-                (name.text != surface, !name.lang.fits(lang), files[name.file].builtin, n)
-            })
+            info.case.allows(surface) && (info.lang.fits(lang) || !info.term)
+        };
+        if let [only] = self.candidates[range.clone()] {
+            return allowed(only as usize).then_some(only as usize);
+        }
+        self.candidates[range].iter().map(|&n| n as usize).filter(|&n| allowed(n)).min_by_key(|&n| {
+            let info = self.name_info[n];
+            (names[n].text != surface, !info.lang.fits(lang), info.builtin, n)
+        })
     }
 
     /// The entry of a mention.
@@ -297,15 +316,36 @@ fn is_apostrophe(c: char) -> bool {
 /// No name ends at this trie node.
 const NO_PATTERN: u32 = u32::MAX;
 
+/// A token of up to 8 bytes as a number: its bytes, zero-padded. Folded
+/// tokens are letters and digits, whose UTF-8 never holds a zero byte, so no
+/// two tokens share a number.
+#[inline]
+fn packed(token: &str) -> Option<u64> {
+    let bytes = token.as_bytes();
+    (bytes.len() <= 8).then(|| {
+        let mut word = [0u8; 8];
+        word[..bytes.len()].copy_from_slice(bytes);
+        u64::from_le_bytes(word)
+    })
+}
+
 /// A trie over folded tokens: names are token sequences, children are found
 /// by `(node, token id)`. Leftmost-longest search over a folded text gives
 /// the matches an Aho-Corasick automaton over the padded names would.
 #[derive(Clone, Debug, Default)]
 struct TokenTrie {
-    /// Every token of every name, by id.
-    tokens: HashMap<Box<str>, u32, FxBuild>,
+    /// Every token of every name, by id: those of up to 8 bytes packed into
+    /// a `u64` (most words; found without following a pointer to compare
+    /// strings), the longer ones by their text.
+    short_tokens: HashMap<u64, u32, FxBuild>,
+    long_tokens: HashMap<Box<str>, u32, FxBuild>,
+    /// How many tokens there are.
+    token_count: u32,
     /// `(node << 32 | token id)` → child node; node 0 is the root.
     children: HashMap<u64, u32, FxBuild>,
+    /// The root's child for each token id (0: none), apart because every name
+    /// starts there and most have a first word of their own.
+    root_children: Vec<u32>,
     /// For each node, the pattern (distinct folded name) that ends there.
     pattern: Vec<u32>,
 }
@@ -316,8 +356,11 @@ impl TokenTrie {
         let mut pattern = Vec::with_capacity(names + 1);
         pattern.push(NO_PATTERN);
         TokenTrie {
-            tokens: HashMap::with_capacity_and_hasher(names, FxBuild::default()),
-            children: HashMap::with_capacity_and_hasher(names + names / 2, FxBuild::default()),
+            short_tokens: HashMap::with_capacity_and_hasher(names, FxBuild::default()),
+            long_tokens: HashMap::default(),
+            token_count: 0,
+            children: HashMap::with_capacity_and_hasher(names / 2, FxBuild::default()),
+            root_children: Vec::with_capacity(names),
             pattern,
         }
     }
@@ -329,16 +372,31 @@ impl TokenTrie {
         }
         let mut node = 0u32;
         for token in name {
-            let next_token = self.tokens.len() as u32;
-            let token = match self.tokens.get(token) {
-                Some(&id) => id,
-                None => {
-                    self.tokens.insert(token.into(), next_token);
-                    next_token
-                }
+            let next = self.token_count;
+            let token = match packed(token) {
+                Some(key) => *self.short_tokens.entry(key).or_insert(next),
+                None => match self.long_tokens.get(token) {
+                    Some(&id) => id,
+                    None => {
+                        self.long_tokens.insert(token.into(), next);
+                        next
+                    }
+                },
             };
+            if token == next {
+                self.token_count += 1;
+                self.root_children.push(0);
+            }
             let next_node = self.pattern.len() as u32;
-            node = *self.children.entry(u64::from(node) << 32 | u64::from(token)).or_insert(next_node);
+            node = if node == 0 {
+                let child = &mut self.root_children[token as usize];
+                if *child == 0 {
+                    *child = next_node;
+                }
+                *child
+            } else {
+                *self.children.entry(u64::from(node) << 32 | u64::from(token)).or_insert(next_node)
+            };
             if node == next_node {
                 self.pattern.push(NO_PATTERN);
             }
@@ -346,55 +404,66 @@ impl TokenTrie {
         (node != 0).then_some(node as usize)
     }
 
+    /// The id of a token, if some name has it.
+    #[inline]
+    fn token_id(&self, token: &str) -> Option<u32> {
+        match packed(token) {
+            Some(key) => self.short_tokens.get(&key).copied(),
+            None => self.long_tokens.get(token).copied(),
+        }
+    }
+
     fn shrink(&mut self) {
-        self.tokens.shrink_to_fit();
+        self.short_tokens.shrink_to_fit();
+        self.long_tokens.shrink_to_fit();
         self.children.shrink_to_fit();
+        self.root_children.shrink_to_fit();
         self.pattern.shrink_to_fit();
     }
 
-    /// Leftmost-longest, non-overlapping matches in a folded text (tokens
-    /// between single spaces): the byte range of the matched tokens and the pattern.
-    fn find_iter<'t>(&'t self, folded: &'t str) -> impl Iterator<Item = (std::ops::Range<usize>, usize)> + 't {
-        // Each token of the text with its range and its id (None: in no name).
-        let mut tokens: Vec<(u32, u32, u32)> = Vec::new();
-        if !self.tokens.is_empty() {
-            let bytes = folded.as_bytes();
-            let mut at = 0;
-            while at < bytes.len() {
-                if bytes[at] == b' ' {
-                    at += 1;
-                    continue;
-                }
-                let start = at;
-                while at < bytes.len() && bytes[at] != b' ' {
-                    at += 1;
-                }
-                let id = self.tokens.get(&folded[start..at]).copied().unwrap_or(u32::MAX);
-                tokens.push((start as u32, at as u32, id));
-            }
-        }
+    /// Leftmost-longest, non-overlapping matches among the tokens of a
+    /// folded text: the original span of the matched tokens and the pattern.
+    fn find_iter<'t>(&'t self, folded: &'t FoldedTokens) -> impl Iterator<Item = (Span, usize)> + 't {
+        // The id of each token of the text (u32::MAX: in no name).
+        let ids: Vec<u32> = if self.token_count == 0 {
+            Vec::new()
+        } else {
+            folded
+                .tokens
+                .iter()
+                .map(|(range, _)| {
+                    let token = &folded.text[range.start as usize..range.end as usize];
+                    self.token_id(token).unwrap_or(u32::MAX)
+                })
+                .collect()
+        };
         let mut i = 0;
         std::iter::from_fn(move || {
-            while i < tokens.len() {
+            while i < ids.len() {
                 let mut node = 0u32;
                 let mut best: Option<(usize, u32)> = None;
-                for (j, &(_, _, id)) in tokens.iter().enumerate().skip(i) {
+                for (j, &id) in ids.iter().enumerate().skip(i) {
                     if id == u32::MAX {
                         break;
                     }
-                    match self.children.get(&(u64::from(node) << 32 | u64::from(id))) {
-                        Some(&child) => node = child,
-                        None => break,
+                    let child = if node == 0 {
+                        self.root_children[id as usize]
+                    } else {
+                        self.children.get(&(u64::from(node) << 32 | u64::from(id))).copied().unwrap_or(0)
+                    };
+                    if child == 0 {
+                        break;
                     }
+                    node = child;
                     if self.pattern[node as usize] != NO_PATTERN {
                         best = Some((j, self.pattern[node as usize]));
                     }
                 }
                 match best {
                     Some((last, pattern)) => {
-                        let range = tokens[i].0 as usize..tokens[last].1 as usize;
+                        let span = Span::new(folded.tokens[i].1.start, folded.tokens[last].1.end);
                         i = last + 1;
-                        return Some((range, pattern as usize));
+                        return Some((span, pattern as usize));
                     }
                     None => i += 1,
                 }

@@ -99,7 +99,7 @@ pub fn add(
         ..Added::default()
     };
     for name in names.iter().map(AsRef::as_ref) {
-        let there = entry.is_some_and(|e| merger.seen.contains_key(&(e, lang, name.to_string())));
+        let there = entry.is_some_and(|e| merger.existing_name(e, lang, name).is_some());
         if there || added.added.iter().any(|n| n == name) {
             added.present.push(name.to_string());
         } else {

@@ -194,6 +194,9 @@ pub fn csv_files(path: &Path) -> Result<Vec<PathBuf>> {
     Ok(files)
 }
 
+/// Up to this many names, an entry's duplicates are found by scanning its names.
+const SCAN_NAMES: usize = 16;
+
 /// Merges rows of several files into entries, collecting problems. Loading
 /// ([`LexiconBuilder::build`]) and checking ([`LexiconBuilder::check`]) run
 /// this same pass, so they agree on what an error is.
@@ -216,7 +219,6 @@ impl Merger {
         let file = self.lexicon.files.len();
         self.problems.extend(parsed.problems.into_iter().map(|p| (file, p)));
         self.lexicon.files.push(LexiconFile { path: path.to_path_buf(), builtin });
-        self.seen.reserve(parsed.rows.len());
         self.lexicon.names.reserve(parsed.rows.len());
         for row in parsed.rows {
             self.add_row(row, file);
@@ -258,12 +260,16 @@ impl Merger {
             }
         };
         let name = lex.names.len();
-        if let Some(&first) = self.seen.get(&(entry, row.lang, row.name.clone())) {
-            // The same name twice: harmless when loading, keep the first.
+        // The same name twice is harmless when loading: keep the first (and
+        // remember the repeat for `check`).
+        if let Some(first) = self.existing_name(entry, row.lang, &row.name) {
             self.duplicates.push((file, row.line, first));
             return;
         }
-        self.seen.insert((entry, row.lang, row.name.clone()), name);
+        let lex = &mut self.lexicon;
+        if lex.entries[entry].names.len() >= SCAN_NAMES {
+            self.seen.insert((entry, row.lang, row.name.clone()), name);
+        }
         if let Some(targets) = row.extra.get(STANDS_FOR_COLUMN) {
             for target in targets.split(';').map(str::trim).filter(|t| !t.is_empty()) {
                 self.stands_for[entry].push((target.to_string(), file, row.line));
@@ -278,6 +284,25 @@ impl Merger {
             line: row.line,
             extra: row.extra,
         });
+        if lex.entries[entry].names.len() == SCAN_NAMES {
+            for &n in &lex.entries[entry].names {
+                self.seen.insert((entry, lex.names[n].lang, lex.names[n].text.clone()), n);
+            }
+        }
+    }
+
+    /// The name of `entry` already merged with this language and text, if any.
+    /// An entry with few names is checked by looking at them (no copy, no
+    /// hashing); one with many through `seen`, which holds all its names from
+    /// the [`SCAN_NAMES`]th on.
+    fn existing_name(&self, entry: usize, lang: NameLang, text: &str) -> Option<usize> {
+        let lex = &self.lexicon;
+        let known = &lex.entries.get(entry)?.names;
+        if known.len() < SCAN_NAMES {
+            known.iter().copied().find(|&n| lex.names[n].lang == lang && lex.names[n].text == text)
+        } else {
+            self.seen.get(&(entry, lang, text.to_string())).copied()
+        }
     }
 
     /// Links each entry to the entries its `stands_for` names, reporting ids
@@ -350,6 +375,21 @@ mod tests {
         assert_eq!(e.label, "Putin");
         assert_eq!(e.names.len(), 3, "the duplicate row is kept once");
         assert_eq!(lex.files().len(), 2);
+    }
+
+    #[test]
+    fn duplicate_names_are_kept_once_however_many_names_an_entry_has() {
+        let mut csv = String::from("entity,type,lang,name\n");
+        for round in 0..2 {
+            for i in 0..40 {
+                csv.push_str(&format!("many,PER,en,Name {i}\n"));
+                if round == 0 {
+                    csv.push_str(&format!("many,PER,fr,Name {i}\n"));
+                }
+            }
+        }
+        let lex = build(&[("a.csv", &csv)]).unwrap();
+        assert_eq!(lex.entry("many").unwrap().names.len(), 80, "one per (language, name)");
     }
 
     #[test]
