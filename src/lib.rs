@@ -31,7 +31,6 @@
 
 pub mod span;
 pub mod error;
-mod fxhash;
 pub mod input;
 pub mod normalize;
 pub mod detect;

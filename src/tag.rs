@@ -29,7 +29,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::lexicon::{Entry, EntityType, Lexicon, Name};
-use crate::fxhash::FxBuild;
+use rustc_hash::FxBuildHasher as FxBuild;
 use crate::normalize::{FoldedTokens, fold, fold_tokens};
 use crate::span::{Lang, Span};
 use crate::variants::{IndexedName, VariantIndex, VariantKind};

@@ -18,7 +18,7 @@ use std::sync::OnceLock;
 pub use rows::{EntityType, NameLang, Row};
 
 use crate::error::{Error, ErrorKind, Problem, Result};
-use crate::fxhash::FxBuild;
+use rustc_hash::FxBuildHasher as FxBuild;
 
 /// The optional column that lets a name stand for another entry: a capital or
 /// a seat of government used for its country (`Pyongyang` → `north_korea`).
