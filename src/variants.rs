@@ -79,8 +79,7 @@
 //!   Patrushev*); a candidate equally close to two entities links to neither;
 //!   nothing overlapping `known` is returned.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::Hasher;
 use std::ops::Range;
 
 use serde::Serialize;
@@ -628,48 +627,8 @@ impl VariantIndex {
 // Index construction
 // ---------------------------------------------------------------------------
 
-type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
-type FxSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
-
-/// Small fast hasher: keys are short ASCII strings and hashes we computed
-/// ourselves, looked up once per capitalised word; `SipHash` would cost more
-/// than the lookup it protects.
-#[derive(Default, Clone, Copy)]
-struct FxHasher {
-    hash: u64,
-}
-
-impl FxHasher {
-    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-    fn add(&mut self, word: u64) {
-        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(Self::SEED);
-    }
-}
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.add(u64::from(b));
-        }
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    fn write_u64(&mut self, i: u64) {
-        self.add(i);
-    }
-
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.hash
-    }
-}
+type FxMap<K, V> = rustc_hash::FxHashMap<K, V>;
+type FxSet<K> = rustc_hash::FxHashSet<K>;
 
 /// One token of an indexed name.
 #[derive(Clone, Debug, PartialEq)]
@@ -1077,13 +1036,13 @@ fn for_each_deletion_hash(key: &[u8], mut f: impl FnMut(u64)) {
 
 /// Hash of `key` without the bytes at `p` and `q` (out of range: none skipped).
 fn hash_skipping(key: &[u8], p: usize, q: usize) -> u64 {
-    let mut h = FxHasher::default();
+    let mut h = rustc_hash::FxHasher::default();
     for (i, &b) in key.iter().enumerate() {
         if i != p && i != q {
-            h.add(u64::from(b));
+            h.write_u8(b);
         }
     }
-    h.add(0xff);
+    h.write_u8(0xff);
     h.finish()
 }
 
@@ -1646,11 +1605,13 @@ impl VariantIndex {
         }
         let groups = groups(scan, consumed);
         // Last words of other multi-word names: another person may share the surname.
-        let others: Vec<&NameTok> = groups
+        let others: FxSet<&str> = groups
             .iter()
             .filter(|g| g.iter().filter(|&&t| !scan.toks[t].common).count() >= 2)
             .filter_map(|g| g.last().map(|&t| &scan.toks[t]))
+            .flat_map(|o| [scan.key(o), scan.fold(o)])
             .collect();
+        let present = PresentSurnames::new(self, &present);
         for g in &groups {
             let Some((&last, before)) = g.split_last() else {
                 continue;
@@ -1689,8 +1650,8 @@ impl VariantIndex {
         &self,
         scan: &Scan,
         tok: &NameTok,
-        present: &[u32],
-        others: &[&NameTok],
+        present: &PresentSurnames,
+        others: &FxSet<&str>,
     ) -> Option<VariantMatch> {
         if tok.common || tok.letters() < SURNAME_MIN_LEN {
             return None;
@@ -1698,7 +1659,7 @@ impl VariantIndex {
         let (key, fold) = (scan.key(tok), scan.fold(tok));
         let mut best: Option<(usize, u32)> = None;
         let mut entities: Vec<&str> = Vec::new();
-        for &p in present {
+        for p in present.candidates(key, fold) {
             let Some(entry) = self.entry(p) else { continue };
             let Some(last) = entry.tokens.last() else {
                 continue;
@@ -1716,9 +1677,7 @@ impl VariantIndex {
             }
         }
         let (edits, idx) = best?;
-        let shared = others
-            .iter()
-            .any(|o| scan.key(o) == key || scan.fold(o) == fold);
+        let shared = others.contains(key) || others.contains(fold);
         if entities.len() != 1 || shared {
             return None;
         }
@@ -1731,6 +1690,46 @@ impl VariantIndex {
             kind: kind_of(edits),
             confidence: confidence(edits, CONF_SURNAME),
         })
+    }
+}
+
+/// The persons present in a text, indexed by the last word of their name so
+/// that each capitalised word is compared with a few surnames, not all of
+/// them: by folded spelling, and by the first letter and length of the key
+/// (a fuzzy match never changes the first letter, nor the length by more
+/// than two).
+struct PresentSurnames {
+    by_fold: FxMap<Box<str>, Vec<u32>>,
+    by_shape: FxMap<(u8, usize), Vec<u32>>,
+}
+
+impl PresentSurnames {
+    fn new(index: &VariantIndex, present: &[u32]) -> PresentSurnames {
+        let mut by_fold: FxMap<Box<str>, Vec<u32>> = FxMap::default();
+        let mut by_shape: FxMap<(u8, usize), Vec<u32>> = FxMap::default();
+        for &p in present {
+            let Some(last) = index.entry(p).and_then(|e| e.tokens.last()) else { continue };
+            by_fold.entry(last.fold.clone()).or_default().push(p);
+            if let Some(&first) = last.key.as_bytes().first() {
+                by_shape.entry((first, last.key.len())).or_default().push(p);
+            }
+        }
+        PresentSurnames { by_fold, by_shape }
+    }
+
+    /// Persons whose surname may match a word with this key and fold, each once, in order.
+    fn candidates(&self, key: &str, fold: &str) -> Vec<u32> {
+        let mut out: Vec<u32> = self.by_fold.get(fold).cloned().unwrap_or_default();
+        if let Some(&first) = key.as_bytes().first() {
+            for len in key.len().saturating_sub(2)..=key.len() + 2 {
+                if let Some(list) = self.by_shape.get(&(first, len)) {
+                    out.extend_from_slice(list);
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 }
 
