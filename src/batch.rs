@@ -461,20 +461,21 @@ pub struct Batch<'a> {
     jobs: usize,
 }
 
+/// A thread pool of its own (not rayon's global one) with `jobs` threads
+/// named `entente-WHAT-N`, shared by `batch` and `corpus`.
+pub(crate) fn thread_pool(jobs: usize, what: &'static str) -> Result<rayon::ThreadPool, Error> {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .thread_name(move |i| format!("entente-{what}-{i}"))
+        .build()
+        .map_err(|e| Error::new(ErrorKind::Usage, format!("cannot start {jobs} threads: {e}")))
+}
+
 impl<'a> Batch<'a> {
     /// A batch over `jobs` threads (at least one).
     pub fn new(aligner: &'a Aligner, langs: LangDefaults, jobs: usize) -> Result<Batch<'a>, Error> {
         let jobs = jobs.max(1);
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(jobs)
-            .thread_name(|i| format!("entente-batch-{i}"))
-            .build()
-            .map_err(|e| {
-                Error::new(
-                    ErrorKind::Usage,
-                    format!("cannot start {jobs} threads: {e}"),
-                )
-            })?;
+        let pool = thread_pool(jobs, "batch")?;
         Ok(Batch {
             aligner,
             langs,

@@ -36,7 +36,7 @@ use serde::Serialize;
 
 use crate::align::{Aligner, Analysis, EvidenceKind};
 use crate::batch::Stop;
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
 use crate::report::alignment::{AlignedPair, JsonAlignment, Side};
 use crate::span::Lang;
 
@@ -368,16 +368,7 @@ impl<'a> Corpus<'a> {
         jobs: usize,
     ) -> Result<Corpus<'a>, Error> {
         let jobs = jobs.max(1);
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(jobs)
-            .thread_name(|i| format!("entente-corpus-{i}"))
-            .build()
-            .map_err(|e| {
-                Error::new(
-                    ErrorKind::Usage,
-                    format!("cannot start {jobs} threads: {e}"),
-                )
-            })?;
+        let pool = crate::batch::thread_pool(jobs, "corpus")?;
         Ok(Corpus {
             aligner,
             options,
