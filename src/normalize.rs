@@ -362,6 +362,7 @@ impl Folder {
 
     fn end_token(&mut self) {
         if self.in_token {
+            self.latin_lookalikes_in_token();
             if !self.map {
                 let range = self.token_at as u32..self.text.len() as u32;
                 self.tokens.push((range, self.token_span));
@@ -370,6 +371,39 @@ impl Folder {
             self.push_raw(' ', at, at);
             self.in_token = false;
         }
+    }
+
+    /// A token joined across an HTML entity (`Cor&#917;e`) or made of several
+    /// words' pieces is judged again as a whole: if it has a Latin letter,
+    /// its Cyrillic and Greek look-alikes become Latin letters, as they would
+    /// when the folded text is folded again (folding stays idempotent).
+    fn latin_lookalikes_in_token(&mut self) {
+        let token = &self.text[self.token_at..];
+        if token.is_ascii()
+            || !token.bytes().any(|b| b.is_ascii_alphabetic())
+            || !token.chars().any(|c| latin_lookalike(c).is_some())
+        {
+            return;
+        }
+        let old: Vec<(usize, char)> = token.char_indices().map(|(i, c)| (self.token_at + i, c)).collect();
+        let (starts, ends) = if self.map {
+            (self.starts.split_off(self.token_at), self.ends.split_off(self.token_at))
+        } else {
+            (Vec::new(), Vec::new())
+        };
+        self.text.truncate(self.token_at);
+        for (at, c) in old {
+            let c = latin_lookalike(c).unwrap_or(c);
+            self.text.push(c);
+            if self.map {
+                let k = at - self.token_at;
+                for _ in 0..c.len_utf8() {
+                    self.starts.push(starts[k]);
+                    self.ends.push(ends[k]);
+                }
+            }
+        }
+        self.last_char_out = self.last_char_out.min(self.text.len());
     }
 
     /// Extends the last emitted character over a dropped mark or invisible char.
@@ -445,13 +479,28 @@ impl Folder {
     /// which looks like `e`) so that folding stays idempotent.
     fn fold_char(&mut self, c: char, start: usize, end: usize, latin_word: bool) {
         self.mark_char_start();
+        // A separator inside one character's decomposition (`½` is `1⁄2`, `℅`
+        // is `c/o`) ends the token only at its edges, so that one character
+        // never becomes two tokens with the same original span.
+        let mut alnum_seen = false;
+        let mut pending_break = false;
         let mut emit = |out: Option<char>| match out {
-            Some(x) => self.push_alnum(x, start, end),
-            None => self.end_token(),
+            Some(x) => {
+                if pending_break && !alnum_seen {
+                    self.end_token();
+                }
+                pending_break = false;
+                alnum_seen = true;
+                self.push_alnum(x, start, end);
+            }
+            None => pending_break = true,
         };
         match latin_folds(c) {
-            Some(outs) => outs.iter().copied().for_each(emit),
+            Some(outs) => outs.iter().copied().for_each(&mut emit),
             None => fold_char_with(c, latin_word, &mut emit),
+        }
+        if pending_break {
+            self.end_token();
         }
     }
 
@@ -613,6 +662,32 @@ mod tests {
             assert_eq!(is_word_char(c), is_word_char_by_unicode(c), "{c:?}");
         }
         assert_eq!(latin_folds('С'), None);
+    }
+
+    /// Found by `cargo fuzz run normalize`: `½` folded to the tokens `1` and
+    /// `2` with the same original span, so token spans overlapped.
+    #[test]
+    fn regression_fraction_folded_into_two_overlapping_tokens() {
+        for (text, want) in [("½", "12"), ("1½ an", "112 an"), ("⅓ Kim", "13 kim"), ("a⑴b", "a 1 b")] {
+            assert_eq!(fold_key(text), want, "fold of {text:?}");
+            let spans: Vec<Span> = fold(text).tokens().map(|(_, s)| s).collect();
+            assert!(spans.windows(2).all(|w| w[0].end <= w[1].start), "{text:?}: {spans:?}");
+        }
+    }
+
+    /// Found by `cargo fuzz run normalize`: a Greek letter decoded from an
+    /// HTML entity inside a Latin word (`Cor&#917;e` → `corεe`, then `coree`).
+    #[test]
+    fn regression_lookalike_across_html_entity_not_idempotent() {
+        for (text, want) in [("ᾈi", "ai"), ("Σa", "oa"), ("Cor&#917;e", "coree"), ("Σ&eacute;", "oe"), ("Путин", "путин")] {
+            assert_eq!(fold_key(text), want, "fold of {text:?}");
+            let once = fold(text);
+            assert_eq!(fold(once.as_str()).as_str(), once.as_str(), "{text:?}");
+        }
+        let text = "Cor&#917;e";
+        let folded = fold(text);
+        let tokens: Vec<(&str, &str)> = folded.tokens().map(|(t, s)| (t, s.of(text))).collect();
+        assert_eq!(tokens, [("coree", text)]);
     }
 
     #[test]
