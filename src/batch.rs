@@ -468,7 +468,12 @@ pub(crate) fn thread_pool(jobs: usize, what: &'static str) -> Result<rayon::Thre
         .num_threads(jobs)
         .thread_name(move |i| format!("entente-{what}-{i}"))
         .build()
-        .map_err(|e| Error::new(ErrorKind::Usage, format!("cannot start {jobs} threads: {e}")))
+        .map_err(|e| {
+            Error::new(
+                ErrorKind::Usage,
+                format!("cannot start {jobs} threads: {e}"),
+            )
+        })
 }
 
 impl<'a> Batch<'a> {

@@ -10,18 +10,19 @@ use crate::span::Lang;
 
 /// Frequent French words that are not English words (folded: no accents).
 const FRENCH: &[&str] = &[
-    "le", "la", "les", "des", "du", "une", "et", "est", "sont", "dans", "pour", "que", "qui", "sur", "au",
-    "aux", "avec", "pas", "ne", "ce", "cette", "ces", "il", "elle", "ils", "nous", "vous", "sa", "son", "ses",
-    "leur", "leurs", "mais", "ou", "selon", "a", "ont", "aurait", "d", "l", "qu", "entre", "depuis", "apres",
-    "avant", "lors", "deux", "plus", "tres", "aussi", "ete", "etre", "avoir", "fait",
+    "le", "la", "les", "des", "du", "une", "et", "est", "sont", "dans", "pour", "que", "qui",
+    "sur", "au", "aux", "avec", "pas", "ne", "ce", "cette", "ces", "il", "elle", "ils", "nous",
+    "vous", "sa", "son", "ses", "leur", "leurs", "mais", "ou", "selon", "a", "ont", "aurait", "d",
+    "l", "qu", "entre", "depuis", "apres", "avant", "lors", "deux", "plus", "tres", "aussi", "ete",
+    "etre", "avoir", "fait",
 ];
 
 /// Frequent English words that are not French words.
 const ENGLISH: &[&str] = &[
-    "the", "and", "of", "to", "is", "was", "were", "that", "for", "on", "with", "as", "by", "at", "from",
-    "his", "her", "their", "they", "he", "she", "it", "its", "have", "has", "had", "be", "been", "this",
-    "which", "who", "would", "will", "an", "in", "after", "before", "said", "not", "but", "or", "about",
-    "two", "more", "also", "s", "are", "we", "our",
+    "the", "and", "of", "to", "is", "was", "were", "that", "for", "on", "with", "as", "by", "at",
+    "from", "his", "her", "their", "they", "he", "she", "it", "its", "have", "has", "had", "be",
+    "been", "this", "which", "who", "would", "will", "an", "in", "after", "before", "said", "not",
+    "but", "or", "about", "two", "more", "also", "s", "are", "we", "our",
 ];
 
 /// The outcome of language detection.
@@ -52,7 +53,12 @@ pub fn detect(text: &str) -> Detection {
     let lang = if fr > en { Lang::Fr } else { Lang::En };
     let (hi, lo) = (fr.max(en), fr.min(en));
     let confident = hi >= 3 && hi >= 2 * lo;
-    Detection { lang, confident, french_hits: fr, english_hits: en }
+    Detection {
+        lang,
+        confident,
+        french_hits: fr,
+        english_hits: en,
+    }
 }
 
 #[cfg(test)]
@@ -62,7 +68,13 @@ mod tests {
     #[test]
     fn tells_the_seeds_apart() {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds/");
-        for (file, lang) in [("000-fr.txt", Lang::Fr), ("001-en.txt", Lang::En), ("002-en.txt", Lang::En), ("003-en.txt", Lang::En), ("004-en.txt", Lang::En)] {
+        for (file, lang) in [
+            ("000-fr.txt", Lang::Fr),
+            ("001-en.txt", Lang::En),
+            ("002-en.txt", Lang::En),
+            ("003-en.txt", Lang::En),
+            ("004-en.txt", Lang::En),
+        ] {
             let text = std::fs::read_to_string(format!("{dir}{file}")).unwrap();
             let d = detect(&text);
             assert_eq!(d.lang, lang, "{file}");
@@ -72,8 +84,14 @@ mod tests {
 
     #[test]
     fn short_sentences() {
-        assert_eq!(detect("Le président est arrivé à Moscou avec sa délégation.").lang, Lang::Fr);
-        assert_eq!(detect("The president arrived in Moscow with his delegation.").lang, Lang::En);
+        assert_eq!(
+            detect("Le président est arrivé à Moscou avec sa délégation.").lang,
+            Lang::Fr
+        );
+        assert_eq!(
+            detect("The president arrived in Moscow with his delegation.").lang,
+            Lang::En
+        );
     }
 
     #[test]

@@ -59,7 +59,11 @@ impl Error {
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
         Error {
             kind,
-            problems: vec![Problem { path: None, line: None, message: message.into() }],
+            problems: vec![Problem {
+                path: None,
+                line: None,
+                message: message.into(),
+            }],
         }
     }
 
@@ -145,7 +149,11 @@ mod tests {
 
     #[test]
     fn many_problems_print_one_line_each() {
-        let p = |l| Problem { path: Some("x.csv".into()), line: Some(l), message: "m".into() };
+        let p = |l| Problem {
+            path: Some("x.csv".into()),
+            line: Some(l),
+            message: "m".into(),
+        };
         let e = Error::many(ErrorKind::Lexicon, vec![p(2), p(5)]);
         assert_eq!(e.to_string(), "x.csv:2: m\nx.csv:5: m");
         assert_eq!(e.problems().len(), 2);

@@ -43,14 +43,35 @@ pub struct GoldRow {
 pub fn parse_gold(path: &Path, text: &str) -> Result<Vec<GoldRow>> {
     let mut rows = Vec::new();
     let mut problems = Vec::new();
-    let mut lines = text.strip_prefix('\u{feff}').unwrap_or(text).lines().enumerate();
+    let mut lines = text
+        .strip_prefix('\u{feff}')
+        .unwrap_or(text)
+        .lines()
+        .enumerate();
     let header: Vec<&str> = match lines.next() {
         Some((_, h)) => h.trim_end_matches('\r').split('\t').collect(),
-        None => return Err(Error::at_line(ErrorKind::Input, path, 1, "empty gold file: expected a header `pair\tlabel\tfr_anchor\ten_anchor\tnote`")),
+        None => {
+            return Err(Error::at_line(
+                ErrorKind::Input,
+                path,
+                1,
+                "empty gold file: expected a header `pair\tlabel\tfr_anchor\ten_anchor\tnote`",
+            ));
+        }
     };
     let col = |name: &str| header.iter().position(|h| *h == name);
-    let (Some(pair), Some(label), Some(fr), Some(en)) = (col("pair"), col("label"), col("fr_anchor"), col("en_anchor")) else {
-        return Err(Error::at_line(ErrorKind::Input, path, 1, "gold header needs the columns pair, label, fr_anchor and en_anchor (tab-separated)"));
+    let (Some(pair), Some(label), Some(fr), Some(en)) = (
+        col("pair"),
+        col("label"),
+        col("fr_anchor"),
+        col("en_anchor"),
+    ) else {
+        return Err(Error::at_line(
+            ErrorKind::Input,
+            path,
+            1,
+            "gold header needs the columns pair, label, fr_anchor and en_anchor (tab-separated)",
+        ));
     };
     let note = col("note");
     for (i, line) in lines {
@@ -61,7 +82,11 @@ pub fn parse_gold(path: &Path, text: &str) -> Result<Vec<GoldRow>> {
         }
         let fields: Vec<&str> = line.split('\t').collect();
         let get = |c: usize| fields.get(c).copied().unwrap_or("");
-        let problem = |message: String| Problem { path: Some(path.to_path_buf()), line: Some(line_no), message };
+        let problem = |message: String| Problem {
+            path: Some(path.to_path_buf()),
+            line: Some(line_no),
+            message,
+        };
         let label = match get(label) {
             "S" => Label::S,
             "P" => Label::P,
@@ -83,7 +108,11 @@ pub fn parse_gold(path: &Path, text: &str) -> Result<Vec<GoldRow>> {
             line: line_no,
         });
     }
-    if problems.is_empty() { Ok(rows) } else { Err(Error::many(ErrorKind::Input, problems)) }
+    if problems.is_empty() {
+        Ok(rows)
+    } else {
+        Err(Error::many(ErrorKind::Input, problems))
+    }
 }
 
 /// The statement of `analysis` that holds `anchor`, if exactly one does.
@@ -93,7 +122,11 @@ pub fn anchor_statement(analysis: &Analysis, anchor: &str) -> std::result::Resul
     while let Some(at) = analysis.text[from..].find(anchor) {
         let start = from + at;
         let end = start + anchor.len();
-        match analysis.statements.iter().position(|s| s.span.start <= start && end <= s.span.end) {
+        match analysis
+            .statements
+            .iter()
+            .position(|s| s.span.start <= start && end <= s.span.end)
+        {
             Some(i) if !found.contains(&i) => found.push(i),
             Some(_) => {}
             None => return Err(format!("anchor {anchor:?} crosses a statement boundary")),
@@ -103,7 +136,10 @@ pub fn anchor_statement(analysis: &Analysis, anchor: &str) -> std::result::Resul
     match found.as_slice() {
         [i] => Ok(*i),
         [] => Err(format!("anchor {anchor:?} is not in the text")),
-        _ => Err(format!("anchor {anchor:?} is in {} statements", found.len())),
+        _ => Err(format!(
+            "anchor {anchor:?} is in {} statements",
+            found.len()
+        )),
     }
 }
 
@@ -132,18 +168,30 @@ pub struct Score {
 impl Score {
     /// Matched-any-gold / predicted (1 when nothing was predicted).
     pub fn precision(&self) -> f64 {
-        if self.predicted == 0 { 1.0 } else { self.correct as f64 / self.predicted as f64 }
+        if self.predicted == 0 {
+            1.0
+        } else {
+            self.correct as f64 / self.predicted as f64
+        }
     }
 
     /// Matched-S / S rows (1 when there is no S row).
     pub fn recall(&self) -> f64 {
-        if self.sure == 0 { 1.0 } else { self.sure_found as f64 / self.sure as f64 }
+        if self.sure == 0 {
+            1.0
+        } else {
+            self.sure_found as f64 / self.sure as f64
+        }
     }
 
     /// 2PR / (P + R).
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
 
     /// Adds another pair's counts.
@@ -156,11 +204,22 @@ impl Score {
 }
 
 /// Scores `alignment` of `left` (French) and `right` (English) against `rows`.
-pub fn evaluate(rows: &[GoldRow], left: &Analysis, right: &Analysis, alignment: &Alignment) -> Score {
-    let mut score = Score { predicted: alignment.links.len(), ..Score::default() };
+pub fn evaluate(
+    rows: &[GoldRow],
+    left: &Analysis,
+    right: &Analysis,
+    alignment: &Alignment,
+) -> Score {
+    let mut score = Score {
+        predicted: alignment.links.len(),
+        ..Score::default()
+    };
     let mut resolved = Vec::new();
     for row in rows {
-        match (anchor_statement(left, &row.fr_anchor), anchor_statement(right, &row.en_anchor)) {
+        match (
+            anchor_statement(left, &row.fr_anchor),
+            anchor_statement(right, &row.en_anchor),
+        ) {
             (Ok(i), Ok(j)) => resolved.push((row, i, j)),
             (Err(e), _) | (_, Err(e)) => score.unresolved.push(format!("line {}: {e}", row.line)),
         }
@@ -169,7 +228,10 @@ pub fn evaluate(rows: &[GoldRow], left: &Analysis, right: &Analysis, alignment: 
         }
     }
     for link in &alignment.links {
-        if resolved.iter().any(|&(_, i, j)| i == link.left && j == link.right) {
+        if resolved
+            .iter()
+            .any(|&(_, i, j)| i == link.left && j == link.right)
+        {
             score.correct += 1;
         } else {
             score.wrong.push((link.left, link.right, link.score));
@@ -199,15 +261,31 @@ mod tests {
         let text = "pair\tlabel\tfr_anchor\ten_anchor\tnote\n000-001\tS\ta\tb\tn\n000-001\tX\ta\tb\t\n000-001\tP\t\tb\t\n";
         let err = parse_gold(Path::new("g.tsv"), text).unwrap_err();
         let msgs: Vec<String> = err.problems().iter().map(|p| p.to_string()).collect();
-        assert_eq!(msgs, ["g.tsv:3: label \"X\" is neither S nor P", "g.tsv:4: empty anchor"]);
-        let ok = parse_gold(Path::new("g.tsv"), "pair\tlabel\tfr_anchor\ten_anchor\n000-001\tP\tx\ty\n").unwrap();
+        assert_eq!(
+            msgs,
+            [
+                "g.tsv:3: label \"X\" is neither S nor P",
+                "g.tsv:4: empty anchor"
+            ]
+        );
+        let ok = parse_gold(
+            Path::new("g.tsv"),
+            "pair\tlabel\tfr_anchor\ten_anchor\n000-001\tP\tx\ty\n",
+        )
+        .unwrap();
         assert_eq!(ok[0].label, Label::P);
         assert_eq!(ok[0].line, 2);
     }
 
     #[test]
     fn precision_recall_f1() {
-        let s = Score { predicted: 7, correct: 6, sure: 5, sure_found: 5, ..Score::default() };
+        let s = Score {
+            predicted: 7,
+            correct: 6,
+            sure: 5,
+            sure_found: 5,
+            ..Score::default()
+        };
         assert!((s.precision() - 6.0 / 7.0).abs() < 1e-12);
         assert_eq!(s.recall(), 1.0);
         assert!((s.f1() - 0.923_076_923).abs() < 1e-6);

@@ -32,7 +32,11 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
     } else {
         let meta = std::fs::metadata(path).map_err(|e| Error::io(path, &e))?;
         if meta.is_dir() {
-            return Err(Error::in_file(ErrorKind::Io, path, "is a directory, not a file"));
+            return Err(Error::in_file(
+                ErrorKind::Io,
+                path,
+                "is a directory, not a file",
+            ));
         }
         if meta.len() > MAX_TEXT_BYTES {
             return Err(too_large(path));
@@ -100,7 +104,13 @@ fn looks_like_utf16(bytes: &[u8]) -> bool {
     if head.len() < 8 {
         return false;
     }
-    let nul_at = |parity: usize| head.iter().skip(parity).step_by(2).filter(|&&b| b == 0).count();
+    let nul_at = |parity: usize| {
+        head.iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
     let half = head.len() / 2;
     nul_at(0) * 10 >= half * 8 || nul_at(1) * 10 >= half * 8
 }
@@ -117,10 +127,14 @@ mod tests {
 
     #[test]
     fn invalid_utf8_names_line_and_offset() {
-        let err = decode_utf8(b"ok\nalso ok\nbad \xE9t\xE9".to_vec(), Path::new("f.txt")).unwrap_err();
+        let err =
+            decode_utf8(b"ok\nalso ok\nbad \xE9t\xE9".to_vec(), Path::new("f.txt")).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::Encoding);
         let msg = err.to_string();
-        assert!(msg.starts_with("f.txt:3: not valid UTF-8 (byte 0xE9 at offset 15)"), "{msg}");
+        assert!(
+            msg.starts_with("f.txt:3: not valid UTF-8 (byte 0xE9 at offset 15)"),
+            "{msg}"
+        );
     }
 
     #[test]
@@ -132,8 +146,16 @@ mod tests {
 
     #[test]
     fn utf16_without_bom_is_refused_but_stray_nuls_are_text() {
-        let utf16: Vec<u8> = "Putin met Kim".encode_utf16().flat_map(u16::to_le_bytes).collect();
-        assert!(decode_utf8(utf16, Path::new("u.txt")).unwrap_err().to_string().contains("UTF-16"));
+        let utf16: Vec<u8> = "Putin met Kim"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert!(
+            decode_utf8(utf16, Path::new("u.txt"))
+                .unwrap_err()
+                .to_string()
+                .contains("UTF-16")
+        );
         assert!(decode_utf8(b"Putin\0met\0\0Kim Jong Un.\0".to_vec(), Path::new("n.txt")).is_ok());
     }
 

@@ -29,20 +29,20 @@
 
 #![deny(missing_docs)]
 
-pub mod span;
-pub mod error;
-pub mod input;
-pub mod normalize;
-pub mod detect;
-pub mod lexicon;
-pub mod segment;
-pub mod tag;
-pub mod variants;
 pub mod align;
-pub mod eval;
-pub mod report;
 pub mod batch;
 pub mod corpus;
+pub mod detect;
+pub mod error;
+pub mod eval;
+pub mod input;
+pub mod lexicon;
+pub mod normalize;
+pub mod report;
+pub mod segment;
+pub mod span;
+pub mod tag;
+pub mod variants;
 
 pub use error::{Error, ErrorKind, Result};
 pub use lexicon::{Lexicon, LexiconBuilder};

@@ -49,7 +49,10 @@ impl Folded {
     /// [`Folded::as_str`] that starts and ends on token bytes, not padding).
     pub fn original_span(&self, folded: std::ops::Range<usize>) -> Span {
         debug_assert!(folded.start < folded.end && folded.end <= self.text.len());
-        Span::new(self.starts[folded.start] as usize, self.ends[folded.end - 1] as usize)
+        Span::new(
+            self.starts[folded.start] as usize,
+            self.ends[folded.end - 1] as usize,
+        )
     }
 
     /// The tokens of the folded text with their original spans, in order.
@@ -58,7 +61,10 @@ impl Folded {
         std::iter::from_fn(move || {
             let rest = &self.text[pos..];
             let start = pos + rest.find(|c: char| c != ' ')?;
-            let end = start + self.text[start..].find(' ').unwrap_or(self.text.len() - start);
+            let end = start
+                + self.text[start..]
+                    .find(' ')
+                    .unwrap_or(self.text.len() - start);
             pos = end;
             Some((&self.text[start..end], self.original_span(start..end)))
         })
@@ -68,7 +74,11 @@ impl Folded {
 /// Folds `text`, keeping the offset map. See the module doc for what folds.
 pub fn fold(text: &str) -> Folded {
     let out = fold_with(Folder::with_capacity(text.len()), text);
-    Folded { text: out.text, starts: out.starts, ends: out.ends }
+    Folded {
+        text: out.text,
+        starts: out.starts,
+        ends: out.ends,
+    }
 }
 
 /// A folded text as its tokens only: the same text as [`fold`], and each
@@ -86,7 +96,10 @@ pub struct FoldedTokens {
 /// Folds `text` keeping only each token's original span.
 pub fn fold_tokens(text: &str) -> FoldedTokens {
     let out = fold_with(Folder::tokens_only(text.len()), text);
-    FoldedTokens { text: out.text, tokens: out.tokens }
+    FoldedTokens {
+        text: out.text,
+        tokens: out.tokens,
+    }
 }
 
 fn fold_with(mut out: Folder, text: &str) -> Folder {
@@ -100,7 +113,10 @@ fn fold_with(mut out: Folder, text: &str) -> Folder {
             pos += 1;
             continue;
         }
-        let ascii_len = bytes[pos..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+        let ascii_len = bytes[pos..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
         if ascii_len > 0 && bytes.get(pos + ascii_len).is_none_or(u8::is_ascii) {
             out.push_ascii_word(&bytes[pos..pos + ascii_len], pos);
             pos += ascii_len;
@@ -108,7 +124,9 @@ fn fold_with(mut out: Folder, text: &str) -> Folder {
         }
         let rest = &text[pos..];
         let word_len = ascii_len
-            + rest[ascii_len..].find(|c: char| !is_word_char(c)).unwrap_or(rest.len() - ascii_len);
+            + rest[ascii_len..]
+                .find(|c: char| !is_word_char(c))
+                .unwrap_or(rest.len() - ascii_len);
         if word_len == 0 {
             if let Some((decoded, len)) = html_entity(rest) {
                 // Scraped text: `Cor&eacute;e` is Corée, `Vladimir&nbsp;Putin` two words.
@@ -202,7 +220,10 @@ fn html_entity(text: &str) -> Option<(Decoded, usize)> {
         lower => {
             let base = lower.get(..1)?;
             let accent = &lower[1..];
-            if !matches!(accent, "acute" | "grave" | "circ" | "uml" | "cedil" | "tilde" | "ring" | "slash" | "caron") {
+            if !matches!(
+                accent,
+                "acute" | "grave" | "circ" | "uml" | "cedil" | "tilde" | "ring" | "slash" | "caron"
+            ) {
                 return None;
             }
             // One static string per base letter.
@@ -367,7 +388,11 @@ impl Folder {
                 let range = self.token_at as u32..self.text.len() as u32;
                 self.tokens.push((range, self.token_span));
             }
-            let at = if self.map { self.ends.last().copied().unwrap_or(0) as usize } else { self.token_span.end };
+            let at = if self.map {
+                self.ends.last().copied().unwrap_or(0) as usize
+            } else {
+                self.token_span.end
+            };
             self.push_raw(' ', at, at);
             self.in_token = false;
         }
@@ -385,9 +410,15 @@ impl Folder {
         {
             return;
         }
-        let old: Vec<(usize, char)> = token.char_indices().map(|(i, c)| (self.token_at + i, c)).collect();
+        let old: Vec<(usize, char)> = token
+            .char_indices()
+            .map(|(i, c)| (self.token_at + i, c))
+            .collect();
         let (starts, ends) = if self.map {
-            (self.starts.split_off(self.token_at), self.ends.split_off(self.token_at))
+            (
+                self.starts.split_off(self.token_at),
+                self.ends.split_off(self.token_at),
+            )
         } else {
             (Vec::new(), Vec::new())
         };
@@ -427,11 +458,14 @@ impl Folder {
             self.open_token(offset);
         }
         let at = self.text.len();
-        self.text.push_str(std::str::from_utf8(word).unwrap_or_default());
+        self.text
+            .push_str(std::str::from_utf8(word).unwrap_or_default());
         self.text.as_mut_str()[at..].make_ascii_lowercase();
         if self.map {
-            self.starts.extend((offset..offset + word.len()).map(|i| i as u32));
-            self.ends.extend((offset + 1..=offset + word.len()).map(|i| i as u32));
+            self.starts
+                .extend((offset..offset + word.len()).map(|i| i as u32));
+            self.ends
+                .extend((offset + 1..=offset + word.len()).map(|i| i as u32));
         }
         self.token_span.end = offset + word.len();
         self.last_char_out = self.text.len() - 1;
@@ -568,7 +602,6 @@ fn latin_folds(c: char) -> Option<&'static [Option<char>]> {
     Some(&table[(u32::from(c) - LATIN_FOLDS.start) as usize])
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -619,14 +652,43 @@ mod tests {
             pos += word_len;
         }
         out.end_token();
-        Folded { text: out.text, starts: out.starts, ends: out.ends }
+        Folded {
+            text: out.text,
+            starts: out.starts,
+            ends: out.ends,
+        }
     }
 
     #[test]
     fn the_ascii_fast_path_folds_as_the_general_one() {
         let pieces = [
-            "a", "Z", "9", " ", ".", "-", "’", "é", "E\u{301}", "\u{301}", "\u{ad}", "\u{200b}", "С", "о", "ß", "ﬁ", "Ω",
-            "\u{a0}", "Ł", "ǅ", "İ", "«", "\n", "Kim", "Jong-un", "l’Ukraine", "U.S.",
+            "a",
+            "Z",
+            "9",
+            " ",
+            ".",
+            "-",
+            "’",
+            "é",
+            "E\u{301}",
+            "\u{301}",
+            "\u{ad}",
+            "\u{200b}",
+            "С",
+            "о",
+            "ß",
+            "ﬁ",
+            "Ω",
+            "\u{a0}",
+            "Ł",
+            "ǅ",
+            "İ",
+            "«",
+            "\n",
+            "Kim",
+            "Jong-un",
+            "l’Ukraine",
+            "U.S.",
         ];
         let mut x = 0x9E37_79B9_7F4A_7C15u64;
         for _ in 0..3000 {
@@ -641,10 +703,17 @@ mod tests {
             let only = fold_tokens(&text);
             assert_eq!(only.text, fast.text, "{text:?}");
             let want: Vec<(&str, Span)> = fast.tokens().collect();
-            let got: Vec<(&str, Span)> =
-                only.tokens.iter().map(|(r, span)| (&only.text[r.start as usize..r.end as usize], *span)).collect();
+            let got: Vec<(&str, Span)> = only
+                .tokens
+                .iter()
+                .map(|(r, span)| (&only.text[r.start as usize..r.end as usize], *span))
+                .collect();
             assert_eq!(got, want, "{text:?}");
-            assert_eq!((fast.text, fast.starts, fast.ends), (slow.text, slow.starts, slow.ends), "{text:?}");
+            assert_eq!(
+                (fast.text, fast.starts, fast.ends),
+                (slow.text, slow.starts, slow.ends),
+                "{text:?}"
+            );
         }
     }
 
@@ -668,10 +737,18 @@ mod tests {
     /// `2` with the same original span, so token spans overlapped.
     #[test]
     fn regression_fraction_folded_into_two_overlapping_tokens() {
-        for (text, want) in [("½", "12"), ("1½ an", "112 an"), ("⅓ Kim", "13 kim"), ("a⑴b", "a 1 b")] {
+        for (text, want) in [
+            ("½", "12"),
+            ("1½ an", "112 an"),
+            ("⅓ Kim", "13 kim"),
+            ("a⑴b", "a 1 b"),
+        ] {
             assert_eq!(fold_key(text), want, "fold of {text:?}");
             let spans: Vec<Span> = fold(text).tokens().map(|(_, s)| s).collect();
-            assert!(spans.windows(2).all(|w| w[0].end <= w[1].start), "{text:?}: {spans:?}");
+            assert!(
+                spans.windows(2).all(|w| w[0].end <= w[1].start),
+                "{text:?}: {spans:?}"
+            );
         }
     }
 
@@ -679,7 +756,13 @@ mod tests {
     /// HTML entity inside a Latin word (`Cor&#917;e` → `corεe`, then `coree`).
     #[test]
     fn regression_lookalike_across_html_entity_not_idempotent() {
-        for (text, want) in [("ᾈi", "ai"), ("Σa", "oa"), ("Cor&#917;e", "coree"), ("Σ&eacute;", "oe"), ("Путин", "путин")] {
+        for (text, want) in [
+            ("ᾈi", "ai"),
+            ("Σa", "oa"),
+            ("Cor&#917;e", "coree"),
+            ("Σ&eacute;", "oe"),
+            ("Путин", "путин"),
+        ] {
             assert_eq!(fold_key(text), want, "fold of {text:?}");
             let once = fold(text);
             assert_eq!(fold(once.as_str()).as_str(), once.as_str(), "{text:?}");
@@ -715,7 +798,24 @@ mod tests {
 
     #[test]
     fn folding_is_idempotent_on_awkward_characters() {
-        for text in ["Ἐº", "𐞇ὐ", "&eacute;", "&#769;", "&#x0;", "ꞏ", "Һº", "İstanbul", "⁗", "ǅ", "ﬀ", "Ⅻ", "㎏", "ŉ", "ẞ", "ᾈ"] {
+        for text in [
+            "Ἐº",
+            "𐞇ὐ",
+            "&eacute;",
+            "&#769;",
+            "&#x0;",
+            "ꞏ",
+            "Һº",
+            "İstanbul",
+            "⁗",
+            "ǅ",
+            "ﬀ",
+            "Ⅻ",
+            "㎏",
+            "ŉ",
+            "ẞ",
+            "ᾈ",
+        ] {
             let once = fold(text);
             let twice = fold(once.as_str());
             assert_eq!(once.as_str(), twice.as_str(), "{text:?}");

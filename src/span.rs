@@ -8,7 +8,9 @@ use serde::{Deserialize, Serialize};
 /// A half-open range of byte offsets into the *original* text, so that
 /// `&text[span.start..span.end]` is what was found. Every stage reports spans
 /// of this kind, never offsets into a normalised copy.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub struct Span {
     /// First byte.
     pub start: usize,

@@ -28,11 +28,11 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::lexicon::{Entry, EntityType, Lexicon, Name};
-use rustc_hash::FxBuildHasher as FxBuild;
+use crate::lexicon::{EntityType, Entry, Lexicon, Name};
 use crate::normalize::{FoldedTokens, fold, fold_tokens};
 use crate::span::{Lang, Span};
 use crate::variants::{IndexedName, VariantIndex, VariantKind};
+use rustc_hash::FxBuildHasher as FxBuild;
 
 /// How a mention was found (contract §2: `match`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -101,7 +101,9 @@ enum CaseRule {
 impl CaseRule {
     fn of(name: &str) -> CaseRule {
         let letters = name.chars().filter(|c| c.is_alphabetic());
-        let (n, upper) = letters.fold((0, 0), |(n, u), c| (n + 1, u + usize::from(c.is_uppercase())));
+        let (n, upper) = letters.fold((0, 0), |(n, u), c| {
+            (n + 1, u + usize::from(c.is_uppercase()))
+        });
         if (2..=4).contains(&n) && upper == n {
             CaseRule::AllCaps
         } else if upper > 0 {
@@ -115,7 +117,10 @@ impl CaseRule {
         match self {
             CaseRule::Any => true,
             CaseRule::Capital => text.chars().any(char::is_uppercase),
-            CaseRule::AllCaps => text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase),
+            CaseRule::AllCaps => text
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase),
         }
     }
 }
@@ -158,9 +163,18 @@ impl Tagger {
                 lower.clear();
                 lower.push_str(&name.text);
                 lower.make_ascii_lowercase();
-                trie.insert(lower.split(|c: char| !c.is_ascii_alphanumeric()).filter(|t| !t.is_empty()))
+                trie.insert(
+                    lower
+                        .split(|c: char| !c.is_ascii_alphanumeric())
+                        .filter(|t| !t.is_empty()),
+                )
             } else {
-                trie.insert(fold(&name.text).as_str().split(' ').filter(|t| !t.is_empty()))
+                trie.insert(
+                    fold(&name.text)
+                        .as_str()
+                        .split(' ')
+                        .filter(|t| !t.is_empty()),
+                )
             };
             pattern_of.push(match node {
                 None => NO_PATTERN,
@@ -184,7 +198,11 @@ impl Tagger {
         }
         let mut next = candidate_starts.clone();
         let mut candidates = vec![0u32; pattern_of.iter().filter(|&&p| p != NO_PATTERN).count()];
-        for (i, &p) in pattern_of.iter().enumerate().filter(|&(_, &p)| p != NO_PATTERN) {
+        for (i, &p) in pattern_of
+            .iter()
+            .enumerate()
+            .filter(|&(_, &p)| p != NO_PATTERN)
+        {
             candidates[next[p as usize] as usize] = i as u32;
             next[p as usize] += 1;
         }
@@ -210,7 +228,14 @@ impl Tagger {
                 }
             }))
         });
-        Tagger { lexicon, trie, candidates, candidate_starts, name_info, variants }
+        Tagger {
+            lexicon,
+            trie,
+            candidates,
+            candidate_starts,
+            name_info,
+            variants,
+        }
     }
 
     /// The lexicon this tagger searches for.
@@ -232,9 +257,19 @@ impl Tagger {
             if let Some(name) = self.choose(pattern, surface, lang) {
                 let span = with_trailing_punctuation(text, span, &self.lexicon.names()[name].text);
                 let surface = span.of(text);
-                let how = if self.lexicon.names()[name].text == surface { MatchHow::Exact } else { MatchHow::Folded };
+                let how = if self.lexicon.names()[name].text == surface {
+                    MatchHow::Exact
+                } else {
+                    MatchHow::Folded
+                };
                 let entry = self.lexicon.names()[name].entry;
-                mentions.push(Mention { span, entry, name, how, confidence: 1.0 });
+                mentions.push(Mention {
+                    span,
+                    entry,
+                    name,
+                    how,
+                    confidence: 1.0,
+                });
             }
         }
         if let Some(variants) = &self.variants {
@@ -243,9 +278,17 @@ impl Tagger {
         mentions
     }
 
-    fn add_variants(&self, variants: &VariantIndex, text: &str, lang: Lang, mentions: &mut Vec<Mention>) {
-        let known: Vec<(Span, &str)> =
-            mentions.iter().map(|m| (m.span, self.lexicon.entries()[m.entry].id.as_str())).collect();
+    fn add_variants(
+        &self,
+        variants: &VariantIndex,
+        text: &str,
+        lang: Lang,
+        mentions: &mut Vec<Mention>,
+    ) {
+        let known: Vec<(Span, &str)> = mentions
+            .iter()
+            .map(|m| (m.span, self.lexicon.entries()[m.entry].id.as_str()))
+            .collect();
         let found = variants.find(text, lang, &known);
         if found.is_empty() {
             return;
@@ -256,7 +299,13 @@ impl Tagger {
                 VariantKind::Translit => MatchHow::Translit,
                 VariantKind::Fuzzy => MatchHow::Fuzzy,
             };
-            Some(Mention { span: v.span, entry: name.entry, name: v.name, how, confidence: v.confidence })
+            Some(Mention {
+                span: v.span,
+                entry: name.entry,
+                name: v.name,
+                how,
+                confidence: v.confidence,
+            })
         }));
         mentions.sort_by_key(|m| m.span);
         // The variant index promises no overlap with `known`; keep the first if it ever does.
@@ -277,10 +326,19 @@ impl Tagger {
         if let [only] = self.candidates[range.clone()] {
             return allowed(only as usize).then_some(only as usize);
         }
-        self.candidates[range].iter().map(|&n| n as usize).filter(|&n| allowed(n)).min_by_key(|&n| {
-            let info = self.name_info[n];
-            (names[n].text != surface, !info.lang.fits(lang), info.builtin, n)
-        })
+        self.candidates[range]
+            .iter()
+            .map(|&n| n as usize)
+            .filter(|&n| allowed(n))
+            .min_by_key(|&n| {
+                let info = self.name_info[n];
+                (
+                    names[n].text != surface,
+                    !info.lang.fits(lang),
+                    info.builtin,
+                    n,
+                )
+            })
     }
 
     /// The entry of a mention.
@@ -302,7 +360,9 @@ fn with_trailing_punctuation(text: &str, span: Span, name: &str) -> Span {
     let mut rest = text[end..].chars();
     for want in tail.chars() {
         match rest.next() {
-            Some(got) if got == want || (is_apostrophe(got) && is_apostrophe(want)) => end += got.len_utf8(),
+            Some(got) if got == want || (is_apostrophe(got) && is_apostrophe(want)) => {
+                end += got.len_utf8()
+            }
             _ => return span,
         }
     }
@@ -395,7 +455,10 @@ impl TokenTrie {
                 }
                 *child
             } else {
-                *self.children.entry(u64::from(node) << 32 | u64::from(token)).or_insert(next_node)
+                *self
+                    .children
+                    .entry(u64::from(node) << 32 | u64::from(token))
+                    .or_insert(next_node)
             };
             if node == next_node {
                 self.pattern.push(NO_PATTERN);
@@ -423,7 +486,10 @@ impl TokenTrie {
 
     /// Leftmost-longest, non-overlapping matches among the tokens of a
     /// folded text: the original span of the matched tokens and the pattern.
-    fn find_iter<'t>(&'t self, folded: &'t FoldedTokens) -> impl Iterator<Item = (Span, usize)> + 't {
+    fn find_iter<'t>(
+        &'t self,
+        folded: &'t FoldedTokens,
+    ) -> impl Iterator<Item = (Span, usize)> + 't {
         // The id of each token of the text (u32::MAX: in no name).
         let ids: Vec<u32> = if self.token_count == 0 {
             Vec::new()
@@ -449,7 +515,10 @@ impl TokenTrie {
                     let child = if node == 0 {
                         self.root_children[id as usize]
                     } else {
-                        self.children.get(&(u64::from(node) << 32 | u64::from(id))).copied().unwrap_or(0)
+                        self.children
+                            .get(&(u64::from(node) << 32 | u64::from(id)))
+                            .copied()
+                            .unwrap_or(0)
                     };
                     if child == 0 {
                         break;
@@ -493,7 +562,11 @@ mod tests {
         vostochny,FAC,en,Vostochny Cosmodrome\n";
 
     fn tagger(strict: bool) -> Tagger {
-        let lex = LexiconBuilder::new().builtin(false).add_text("t.csv", LEXICON).build().unwrap();
+        let lex = LexiconBuilder::new()
+            .builtin(false)
+            .add_text("t.csv", LEXICON)
+            .build()
+            .unwrap();
         Tagger::new(Arc::new(lex), TagOptions { variants: !strict })
     }
 
@@ -502,7 +575,13 @@ mod tests {
         let t = tagger(true);
         t.tag(text, lang)
             .iter()
-            .map(|m| (m.span.of(text).to_string(), t.entry(m).id.clone(), m.how.as_str()))
+            .map(|m| {
+                (
+                    m.span.of(text).to_string(),
+                    t.entry(m).id.clone(),
+                    m.how.as_str(),
+                )
+            })
             .collect()
     }
 
@@ -518,8 +597,14 @@ mod tests {
 
     #[test]
     fn leftmost_longest() {
-        assert_eq!(surfaces("la Corée du Nord et la Corée", Lang::Fr), ["Corée du Nord", "Corée"]);
-        assert_eq!(surfaces("Vladimir Putin and Putin", Lang::En), ["Vladimir Putin", "Putin"]);
+        assert_eq!(
+            surfaces("la Corée du Nord et la Corée", Lang::Fr),
+            ["Corée du Nord", "Corée"]
+        );
+        assert_eq!(
+            surfaces("Vladimir Putin and Putin", Lang::En),
+            ["Vladimir Putin", "Putin"]
+        );
         assert_eq!(surfaces("Kim Jong-un", Lang::Fr), ["Kim Jong-un"]);
     }
 
@@ -533,23 +618,47 @@ mod tests {
                 ("Serguei Choigou".into(), "sergei_shoigu".into(), "folded"),
             ]
         );
-        assert_eq!(surfaces("the Vostochny Сosmodrome", Lang::En), ["Vostochny Сosmodrome"]);
+        assert_eq!(
+            surfaces("the Vostochny Сosmodrome", Lang::En),
+            ["Vostochny Сosmodrome"]
+        );
     }
 
     #[test]
     fn names_ending_in_punctuation_keep_it() {
         let csv = "entity,type,lang,name\nus,GPE,en,U.S.\nend,TERM,fr,au terme d'\n";
-        let lex = LexiconBuilder::new().builtin(false).add_text("a.csv", csv).build().unwrap();
+        let lex = LexiconBuilder::new()
+            .builtin(false)
+            .add_text("a.csv", csv)
+            .build()
+            .unwrap();
         let t = Tagger::new(Arc::new(lex), TagOptions { variants: false });
         let text = "The U.S. said; au terme d’un accord; the U.S";
-        let found: Vec<(&str, &str)> = t.tag(text, Lang::Fr).iter().map(|m| (m.span.of(text), m.how.as_str())).collect();
-        assert_eq!(found, [("U.S.", "exact"), ("au terme d’", "folded"), ("U.S", "folded")]);
+        let found: Vec<(&str, &str)> = t
+            .tag(text, Lang::Fr)
+            .iter()
+            .map(|m| (m.span.of(text), m.how.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("U.S.", "exact"),
+                ("au terme d’", "folded"),
+                ("U.S", "folded")
+            ]
+        );
     }
 
     #[test]
     fn case_guards_keep_ordinary_words_out() {
-        assert_eq!(surfaces("une poutine et un café; Poutine", Lang::Fr), ["Poutine"]);
-        assert_eq!(surfaces("tell us about the UN and the US", Lang::En), ["UN", "US"]);
+        assert_eq!(
+            surfaces("une poutine et un café; Poutine", Lang::Fr),
+            ["Poutine"]
+        );
+        assert_eq!(
+            surfaces("tell us about the UN and the US", Lang::En),
+            ["UN", "US"]
+        );
         assert_eq!(surfaces("POUTINE A DIT", Lang::Fr), ["POUTINE"]);
     }
 
@@ -566,19 +675,42 @@ mod tests {
     #[test]
     fn ambiguity_is_resolved_by_spelling_then_language() {
         let csv = "entity,type,lang,name\ngeorgia,GPE,fr,Géorgie\ngeorgie_best,PER,en,Georgie\n";
-        let lex = LexiconBuilder::new().builtin(false).add_text("a.csv", csv).build().unwrap();
+        let lex = LexiconBuilder::new()
+            .builtin(false)
+            .add_text("a.csv", csv)
+            .build()
+            .unwrap();
         let t = Tagger::new(Arc::new(lex), TagOptions { variants: false });
         let entity = |text: &str, lang| t.entry(&t.tag(text, lang)[0]).id.clone();
-        assert_eq!(entity("Géorgie", Lang::En), "georgia", "exact spelling wins over language");
-        assert_eq!(entity("Georgie", Lang::Fr), "georgie_best", "exact spelling wins over language");
-        assert_eq!(entity("GEORGIE", Lang::Fr), "georgia", "then the text's language");
-        assert_eq!(entity("GEORGIE", Lang::En), "georgie_best", "then the text's language");
+        assert_eq!(
+            entity("Géorgie", Lang::En),
+            "georgia",
+            "exact spelling wins over language"
+        );
+        assert_eq!(
+            entity("Georgie", Lang::Fr),
+            "georgie_best",
+            "exact spelling wins over language"
+        );
+        assert_eq!(
+            entity("GEORGIE", Lang::Fr),
+            "georgia",
+            "then the text's language"
+        );
+        assert_eq!(
+            entity("GEORGIE", Lang::En),
+            "georgie_best",
+            "then the text's language"
+        );
     }
 
     #[test]
     fn a_user_lexicon_wins_over_the_built_in_one_when_all_else_is_equal() {
         let user = "entity,type,lang,name\nmy_poutine,PER,fr,Poutine\n";
-        let lex = LexiconBuilder::new().add_text("user.csv", user).build().unwrap();
+        let lex = LexiconBuilder::new()
+            .add_text("user.csv", user)
+            .build()
+            .unwrap();
         let t = Tagger::new(Arc::new(lex), TagOptions { variants: false });
         let found = t.tag("Poutine", Lang::Fr);
         assert_eq!(t.entry(&found[0]).id, "my_poutine");

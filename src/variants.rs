@@ -1708,7 +1708,9 @@ impl PresentSurnames {
         let mut by_fold: FxMap<Box<str>, Vec<u32>> = FxMap::default();
         let mut by_shape: FxMap<(u8, usize), Vec<u32>> = FxMap::default();
         for &p in present {
-            let Some(last) = index.entry(p).and_then(|e| e.tokens.last()) else { continue };
+            let Some(last) = index.entry(p).and_then(|e| e.tokens.last()) else {
+                continue;
+            };
             by_fold.entry(last.fold.clone()).or_default().push(p);
             if let Some(&first) = last.key.as_bytes().first() {
                 by_shape.entry((first, last.key.len())).or_default().push(p);

@@ -1,7 +1,6 @@
 //! The one integration-test binary: the command line as users run it.
 
 mod integration {
-    pub mod util;
     mod align;
     mod lexicon;
     mod odd_input;
@@ -9,4 +8,5 @@ mod integration {
     mod report;
     mod scale;
     mod tag;
+    pub mod util;
 }

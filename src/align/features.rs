@@ -48,7 +48,9 @@ const NESTED_FACTOR: f32 = 0.7;
 const COGNATE_PREFIX: usize = 6;
 
 /// Long words that look alike in French and English but say nothing about the claim.
-const COGNATE_STOPLIST: &[&str] = &["ministe", "presid", "gouver", "govern", "egalem", "notamm", "actuel", "certai", "plusie"];
+const COGNATE_STOPLIST: &[&str] = &[
+    "ministe", "presid", "gouver", "govern", "egalem", "notamm", "actuel", "certai", "plusie",
+];
 
 /// One piece of evidence in a statement.
 #[derive(Clone, Debug, PartialEq)]
@@ -97,7 +99,12 @@ pub fn extract(
 
 /// The items of a sorted list that lie inside `within`, advancing `at` past
 /// them so the whole text is walked once.
-fn take_within<'a, T>(items: &'a [T], at: &mut usize, within: Span, span: impl Fn(&T) -> Span) -> &'a [T] {
+fn take_within<'a, T>(
+    items: &'a [T],
+    at: &mut usize,
+    within: Span,
+    span: impl Fn(&T) -> Span,
+) -> &'a [T] {
     while *at < items.len() && span(&items[*at]).start < within.start {
         *at += 1;
     }
@@ -117,31 +124,57 @@ fn statement_features(
     tagger: &Tagger,
 ) -> StatementFeatures {
     let body = stmt.of(text);
-    let quotes: Vec<Span> =
-        quotations(body).into_iter().map(|q| Span::new(q.start + stmt.start, q.end + stmt.start)).collect();
+    let quotes: Vec<Span> = quotations(body)
+        .into_iter()
+        .map(|q| Span::new(q.start + stmt.start, q.end + stmt.start))
+        .collect();
     let in_quote = |span: Span| within_one(&quotes, span);
     let mut features = Vec::new();
     let mut push = |kind, key: String, span: Span, factor: f32| {
         // A speaker key stands for the whole quotation: it is not evidence
         // "inside" one, so it takes no quoted-on-both-sides bonus.
         let quoted = kind != EvidenceKind::Quote && in_quote(span);
-        features.push(Feature { kind, key, span, factor, in_quote: quoted });
+        features.push(Feature {
+            kind,
+            key,
+            span,
+            factor,
+            in_quote: quoted,
+        });
     };
     for m in mentions {
         let entry = tagger.entry(m);
         if is_quote_scoped(tagger, m) {
             // Everyday words say something only when both sides quote them.
             if in_quote(m.span) {
-                push(EvidenceKind::Wording, format!("w:{}", entry.id), m.span, m.confidence);
+                push(
+                    EvidenceKind::Wording,
+                    format!("w:{}", entry.id),
+                    m.span,
+                    m.confidence,
+                );
             }
             continue;
         }
-        let kind = if entry.kind == EntityType::Term { EvidenceKind::Term } else { EvidenceKind::Entity };
-        let prefix = if kind == EvidenceKind::Term { "t:" } else { "e:" };
+        let kind = if entry.kind == EntityType::Term {
+            EvidenceKind::Term
+        } else {
+            EvidenceKind::Entity
+        };
+        let prefix = if kind == EvidenceKind::Term {
+            "t:"
+        } else {
+            "e:"
+        };
         push(kind, format!("{prefix}{}", entry.id), m.span, m.confidence);
         for &target in &entry.stands_for {
             let target = &tagger.lexicon().entries()[target];
-            push(EvidenceKind::Entity, format!("e:{}", target.id), m.span, m.confidence * METONYMY_FACTOR);
+            push(
+                EvidenceKind::Entity,
+                format!("e:{}", target.id),
+                m.span,
+                m.confidence * METONYMY_FACTOR,
+            );
         }
         // "Russian invasion of Ukraine" is one EVENT mention; Russia and Ukraine
         // inside it are evidence too.
@@ -149,13 +182,32 @@ fn statement_features(
         if surface.contains(|c: char| !c.is_alphanumeric()) {
             for inner in tagger.tag(surface, lang) {
                 let inner_entry = tagger.entry(&inner);
-                if inner.entry == m.entry || inner.span.len() == surface.len() || is_quote_scoped(tagger, &inner) {
+                if inner.entry == m.entry
+                    || inner.span.len() == surface.len()
+                    || is_quote_scoped(tagger, &inner)
+                {
                     continue;
                 }
-                let kind = if inner_entry.kind == EntityType::Term { EvidenceKind::Term } else { EvidenceKind::Entity };
-                let prefix = if kind == EvidenceKind::Term { "t:" } else { "e:" };
-                let span = Span::new(inner.span.start + m.span.start, inner.span.end + m.span.start);
-                push(kind, format!("{prefix}{}", inner_entry.id), span, inner.confidence * NESTED_FACTOR);
+                let kind = if inner_entry.kind == EntityType::Term {
+                    EvidenceKind::Term
+                } else {
+                    EvidenceKind::Entity
+                };
+                let prefix = if kind == EvidenceKind::Term {
+                    "t:"
+                } else {
+                    "e:"
+                };
+                let span = Span::new(
+                    inner.span.start + m.span.start,
+                    inner.span.end + m.span.start,
+                );
+                push(
+                    kind,
+                    format!("{prefix}{}", inner_entry.id),
+                    span,
+                    inner.confidence * NESTED_FACTOR,
+                );
             }
         }
     }
@@ -167,7 +219,8 @@ fn statement_features(
     }
     let mention_spans: Vec<Span> = mentions.iter().map(|m| m.span).collect();
     let quantity_spans: Vec<Span> = quantities.iter().map(|q| q.span).collect();
-    let covered = |span: Span| overlaps_one(&mention_spans, span) || overlaps_one(&quantity_spans, span);
+    let covered =
+        |span: Span| overlaps_one(&mention_spans, span) || overlaps_one(&quantity_spans, span);
     let folded = fold(body);
     let mut tokens = 0;
     for (token, span) in folded.tokens() {
@@ -180,7 +233,10 @@ fn statement_features(
             continue;
         }
         let prefix = &token[..COGNATE_PREFIX];
-        if !COGNATE_STOPLIST.iter().any(|s| prefix.starts_with(s) || s.starts_with(prefix)) {
+        if !COGNATE_STOPLIST
+            .iter()
+            .any(|s| prefix.starts_with(s) || s.starts_with(prefix))
+        {
             push(EvidenceKind::Cognate, format!("c:{prefix}"), span, 1.0);
         }
     }
@@ -191,7 +247,11 @@ fn statement_features(
 /// True for a mention of a lexicon name with `scope` = `quote` (everyday
 /// words, counted only inside quotations).
 fn is_quote_scoped(tagger: &Tagger, m: &Mention) -> bool {
-    tagger.name(m).extra.get(SCOPE_COLUMN).is_some_and(|s| s == "quote")
+    tagger
+        .name(m)
+        .extra
+        .get(SCOPE_COLUMN)
+        .is_some_and(|s| s == "quote")
 }
 
 /// The person quoted: a person mentioned outside the quotations, nearest to
@@ -199,13 +259,19 @@ fn is_quote_scoped(tagger: &Tagger, m: &Mention) -> bool {
 /// in quotation marks (« coopération militaro-technique »), the long one the
 /// speech.
 fn speaker(mentions: &[Mention], quotes: &[Span], tagger: &Tagger) -> Option<(String, Span)> {
-    let longest = *quotes.iter().max_by_key(|q| (q.len(), std::cmp::Reverse(q.start)))?;
+    let longest = *quotes
+        .iter()
+        .max_by_key(|q| (q.len(), std::cmp::Reverse(q.start)))?;
     let distance = |span: Span| {
         // The quotations just before and just after the mention.
         let after = quotes.partition_point(|q| q.end <= span.start);
         let before_gap = after.checked_sub(1).map(|k| span.start - quotes[k].end);
         let after_gap = quotes.get(after).map(|q| q.start.saturating_sub(span.end));
-        before_gap.into_iter().chain(after_gap).min().unwrap_or(usize::MAX)
+        before_gap
+            .into_iter()
+            .chain(after_gap)
+            .min()
+            .unwrap_or(usize::MAX)
     };
     mentions
         .iter()

@@ -49,7 +49,12 @@ pub const DEFAULT_THRESHOLD: f64 = 0.5;
 
 impl Default for AlignOptions {
     fn default() -> Self {
-        AlignOptions { threshold: DEFAULT_THRESHOLD, near_best: 0.8, one_sided_margin: 0.1, weights: Weights::default() }
+        AlignOptions {
+            threshold: DEFAULT_THRESHOLD,
+            near_best: 0.8,
+            one_sided_margin: 0.1,
+            weights: Weights::default(),
+        }
     }
 }
 
@@ -122,14 +127,20 @@ pub struct Aligner {
 
 impl std::fmt::Debug for Aligner {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Aligner").field("options", &self.options).finish_non_exhaustive()
+        f.debug_struct("Aligner")
+            .field("options", &self.options)
+            .finish_non_exhaustive()
     }
 }
 
 impl Aligner {
     /// An aligner over `tagger`'s lexicon.
     pub fn new(tagger: Tagger, options: AlignOptions) -> Aligner {
-        Aligner { tagger, segmenter: Segmenter::new(), options }
+        Aligner {
+            tagger,
+            segmenter: Segmenter::new(),
+            options,
+        }
     }
 
     /// The tagger it uses.
@@ -148,7 +159,13 @@ impl Aligner {
         let mentions = self.tagger.tag(text, lang);
         let spans: Vec<Span> = statements.iter().map(|s| s.span).collect();
         let features = features::extract(text, lang, &spans, &mentions, &self.tagger);
-        Analysis { text, lang, statements, mentions, features }
+        Analysis {
+            text,
+            lang,
+            statements,
+            mentions,
+            features,
+        }
     }
 
     /// Scores of every pair that shares evidence: `(left, right, score)`.
@@ -163,7 +180,12 @@ impl Aligner {
         for i in 0..index.left.len() {
             let masses: BTreeMap<u32, f64> = index.masses(w, i).into_iter().collect();
             for (j, mass) in masses {
-                let score = index.score(w, mass, index.left[i].tokens, index.right[j as usize].tokens);
+                let score = index.score(
+                    w,
+                    mass,
+                    index.left[i].tokens,
+                    index.right[j as usize].tokens,
+                );
                 pairs.push((i, j as usize, score));
             }
         }
@@ -174,7 +196,12 @@ impl Aligner {
     pub fn align(&self, left: &Analysis, right: &Analysis) -> Alignment {
         let index = score::Index::new(&left.features, &right.features);
         let pairs = self.scored_pairs(&index);
-        let linked = link(&pairs, left.statements.len(), right.statements.len(), &self.options);
+        let linked = link(
+            &pairs,
+            left.statements.len(),
+            right.statements.len(),
+            &self.options,
+        );
         let links: Vec<Link> = linked
             .into_iter()
             .map(|(i, j, score)| self.explain(&index, left, right, i, j, score))
@@ -185,17 +212,37 @@ impl Aligner {
             in_left[l.left] = true;
             in_right[l.right] = true;
         }
-        let unaligned = |used: &[bool]| used.iter().enumerate().filter(|(_, u)| !**u).map(|(i, _)| i).collect();
-        Alignment { unaligned_left: unaligned(&in_left), unaligned_right: unaligned(&in_right), links }
+        let unaligned = |used: &[bool]| {
+            used.iter()
+                .enumerate()
+                .filter(|(_, u)| !**u)
+                .map(|(i, _)| i)
+                .collect()
+        };
+        Alignment {
+            unaligned_left: unaligned(&in_left),
+            unaligned_right: unaligned(&in_right),
+            links,
+        }
     }
 
     /// The evidence of a link, strongest first, with both sides' wording.
-    fn explain(&self, index: &score::Index, left: &Analysis, right: &Analysis, i: usize, j: usize, score: f64) -> Link {
+    fn explain(
+        &self,
+        index: &score::Index,
+        left: &Analysis,
+        right: &Analysis,
+        i: usize,
+        j: usize,
+        score: f64,
+    ) -> Link {
         let w = &self.options.weights;
         let right_keys = &index.right[j].keys;
         let mut evidence = Vec::new();
         for &key in &index.left[i].keys {
-            let Ok(at) = right_keys.binary_search_by_key(&key.0, |k| k.0) else { continue };
+            let Ok(at) = right_keys.binary_search_by_key(&key.0, |k| k.0) else {
+                continue;
+            };
             let (_, _, factor, quoted) = right_keys[at];
             let full_key = &index.keys[key.0 as usize];
             let surfaces = |a: &Analysis, s: usize| {
@@ -217,21 +264,38 @@ impl Aligner {
                 weight: round(index.key_weight(w, key, factor, quoted)),
             });
         }
-        evidence.sort_by(|a, b| b.weight.total_cmp(&a.weight).then_with(|| a.key.cmp(&b.key)));
+        evidence.sort_by(|a, b| {
+            b.weight
+                .total_cmp(&a.weight)
+                .then_with(|| a.key.cmp(&b.key))
+        });
         let entities = {
-            let mut ids: Vec<String> =
-                evidence.iter().filter(|e| e.kind == EvidenceKind::Entity).map(|e| e.key.clone()).collect();
+            let mut ids: Vec<String> = evidence
+                .iter()
+                .filter(|e| e.kind == EvidenceKind::Entity)
+                .map(|e| e.key.clone())
+                .collect();
             ids.sort();
             ids
         };
-        Link { left: i, right: j, score: round(score), entities, evidence }
+        Link {
+            left: i,
+            right: j,
+            score: round(score),
+            entities,
+            evidence,
+        }
     }
 
     /// A readable name for an evidence key.
     fn label(&self, key: &str) -> String {
         let (prefix, id) = key.split_at(2);
         match prefix {
-            "e:" | "t:" | "q:" | "w:" => self.tagger.lexicon().entry(id).map_or_else(|| id.to_string(), |e| e.label.clone()),
+            "e:" | "t:" | "q:" | "w:" => self
+                .tagger
+                .lexicon()
+                .entry(id)
+                .map_or_else(|| id.to_string(), |e| e.label.clone()),
             _ => id.to_string(),
         }
     }
@@ -243,7 +307,12 @@ fn round(x: f64) -> f64 {
 }
 
 /// The linking rule (see the module doc) over scored pairs.
-pub fn link(pairs: &[(usize, usize, f64)], n_left: usize, n_right: usize, options: &AlignOptions) -> Vec<(usize, usize, f64)> {
+pub fn link(
+    pairs: &[(usize, usize, f64)],
+    n_left: usize,
+    n_right: usize,
+    options: &AlignOptions,
+) -> Vec<(usize, usize, f64)> {
     let mut best_left = vec![0.0f64; n_left];
     let mut best_right = vec![0.0f64; n_right];
     for &(i, j, s) in pairs {
@@ -257,8 +326,10 @@ pub fn link(pairs: &[(usize, usize, f64)], n_left: usize, n_right: usize, option
             let (best_for_left, best_for_right) = (s >= best_left[i], s >= best_right[j]);
             let near_left = s >= options.near_best * best_left[i];
             let near_right = s >= options.near_best * best_right[j];
-            (s >= options.threshold && ((best_for_left && near_right) || (best_for_right && near_left)))
-                || (s >= options.threshold + options.one_sided_margin && (best_for_left || best_for_right))
+            (s >= options.threshold
+                && ((best_for_left && near_right) || (best_for_right && near_left)))
+                || (s >= options.threshold + options.one_sided_margin
+                    && (best_for_left || best_for_right))
         })
         .collect();
     links.sort_by_key(|&(i, j, _)| (i, j));
@@ -290,7 +361,10 @@ mod tests {
         let options = AlignOptions::default();
         // Left 0 reports two claims; right 0 and right 1 each report one.
         let pairs = [(0, 0, 0.80), (0, 1, 0.66), (1, 1, 0.5)];
-        let ids: Vec<(usize, usize)> = link(&pairs, 2, 2, &options).iter().map(|&(i, j, _)| (i, j)).collect();
+        let ids: Vec<(usize, usize)> = link(&pairs, 2, 2, &options)
+            .iter()
+            .map(|&(i, j, _)| (i, j))
+            .collect();
         // (0, 1) is the best for right 1 and within 0.8 of left 0's best.
         assert_eq!(ids, [(0, 0), (0, 1)]);
         // Too far below left 0's best, it would need the one-sided margin.

@@ -44,7 +44,8 @@ pub fn quotations(text: &str) -> Vec<Span> {
 /// Straight quotes and ‘ open only at the start of a word, so apostrophes and
 /// inch marks do not.
 fn closing_mark(c: char, prev: Option<char>, next: Option<char>) -> Option<char> {
-    let at_word_start = !prev.is_some_and(char::is_alphanumeric) && next.is_some_and(|n| !n.is_whitespace());
+    let at_word_start =
+        !prev.is_some_and(char::is_alphanumeric) && next.is_some_and(|n| !n.is_whitespace());
     match c {
         '«' => Some('»'),
         '“' => Some('”'),
@@ -66,22 +67,37 @@ mod tests {
 
     #[test]
     fn finds_quotations_of_each_style() {
-        assert_eq!(quoted("Il a dit « nous discuterons » hier."), [" nous discuterons "]);
-        assert_eq!(quoted("He said “great victory” and “prospects”."), ["great victory", "prospects"]);
-        assert_eq!(quoted("He said \"at least\" then ‘All issues’ on the table"), ["at least", "All issues"]);
+        assert_eq!(
+            quoted("Il a dit « nous discuterons » hier."),
+            [" nous discuterons "]
+        );
+        assert_eq!(
+            quoted("He said “great victory” and “prospects”."),
+            ["great victory", "prospects"]
+        );
+        assert_eq!(
+            quoted("He said \"at least\" then ‘All issues’ on the table"),
+            ["at least", "All issues"]
+        );
         assert_eq!(quoted("„Ja“"), ["Ja"]);
     }
 
     #[test]
     fn apostrophes_are_not_quotes() {
-        assert_eq!(quoted("North Korea’s leader isn’t here, l’Ukraine"), Vec::<&str>::new());
+        assert_eq!(
+            quoted("North Korea’s leader isn’t here, l’Ukraine"),
+            Vec::<&str>::new()
+        );
         assert_eq!(quoted("‘We won’t go,’ he said"), ["We won’t go,"]);
         assert_eq!(quoted("a 12\" pipe"), Vec::<&str>::new());
     }
 
     #[test]
     fn open_quotation_runs_to_the_end() {
-        assert_eq!(quoted("“We believe with certainty"), ["We believe with certainty"]);
+        assert_eq!(
+            quoted("“We believe with certainty"),
+            ["We believe with certainty"]
+        );
         assert_eq!(quoted("« »"), [" "]);
     }
 }

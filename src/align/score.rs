@@ -82,7 +82,11 @@ pub struct KeySet {
 }
 
 /// The distinct keys of each statement as ids, interning new keys.
-fn intern<'f>(features: &'f [StatementFeatures], ids: &mut HashMap<&'f str, u32>, keys: &mut Vec<String>) -> Vec<KeySet> {
+fn intern<'f>(
+    features: &'f [StatementFeatures],
+    ids: &mut HashMap<&'f str, u32>,
+    keys: &mut Vec<String>,
+) -> Vec<KeySet> {
     features
         .iter()
         .map(|sf| {
@@ -104,7 +108,10 @@ fn intern<'f>(features: &'f [StatementFeatures], ids: &mut HashMap<&'f str, u32>
                 }
                 same
             });
-            KeySet { keys: set, tokens: sf.tokens }
+            KeySet {
+                keys: set,
+                tokens: sf.tokens,
+            }
         })
         .collect()
 }
@@ -148,24 +155,62 @@ impl Index {
             }
         }
         let n = (left_sets.len() + right_sets.len()) as f64;
-        let idf = df.iter().map(|&d| ((n + 1.0) / f64::from(d.max(1))).ln()).collect();
+        let idf = df
+            .iter()
+            .map(|&d| ((n + 1.0) / f64::from(d.max(1))).ln())
+            .collect();
         let total_tokens: usize = left_sets.iter().chain(&right_sets).map(|s| s.tokens).sum();
-        let mean_tokens = if n > 0.0 { (total_tokens as f64 / n).max(1.0) } else { 1.0 };
-        Index { keys, left: left_sets, right: right_sets, idf, right_postings, mean_tokens }
+        let mean_tokens = if n > 0.0 {
+            (total_tokens as f64 / n).max(1.0)
+        } else {
+            1.0
+        };
+        Index {
+            keys,
+            left: left_sets,
+            right: right_sets,
+            idf,
+            right_postings,
+            mean_tokens,
+        }
     }
 
     /// The weight one shared key adds to a pair's mass.
-    pub fn key_weight(&self, weights: &Weights, left: (u32, EvidenceKind, f32, bool), right_factor: f32, right_quoted: bool) -> f64 {
+    pub fn key_weight(
+        &self,
+        weights: &Weights,
+        left: (u32, EvidenceKind, f32, bool),
+        right_factor: f32,
+        right_quoted: bool,
+    ) -> f64 {
         let (id, kind, left_factor, left_quoted) = left;
-        let quoted = if left_quoted && right_quoted { weights.both_quoted } else { 1.0 };
-        weights.base(kind) * self.idf[id as usize] * f64::from(left_factor.min(right_factor)) * quoted
+        let quoted = if left_quoted && right_quoted {
+            weights.both_quoted
+        } else {
+            1.0
+        };
+        weights.base(kind)
+            * self.idf[id as usize]
+            * f64::from(left_factor.min(right_factor))
+            * quoted
     }
 
     /// Turns a pair's mass into a score in [0, 1].
-    pub fn score(&self, weights: &Weights, mass: f64, left_tokens: usize, right_tokens: usize) -> f64 {
+    pub fn score(
+        &self,
+        weights: &Weights,
+        mass: f64,
+        left_tokens: usize,
+        right_tokens: usize,
+    ) -> f64 {
         let relative_len = (left_tokens + right_tokens) as f64 / (2.0 * self.mean_tokens);
-        let bar = weights.saturation * (1.0 - weights.length_norm + weights.length_norm * relative_len);
-        if mass <= 0.0 { 0.0 } else { mass / (mass + bar) }
+        let bar =
+            weights.saturation * (1.0 - weights.length_norm + weights.length_norm * relative_len);
+        if mass <= 0.0 {
+            0.0
+        } else {
+            mass / (mass + bar)
+        }
     }
 
     /// Every right statement sharing a key with left statement `i`, with the pair's mass.
@@ -194,7 +239,13 @@ mod tests {
     fn statement(keys: &[&str], tokens: usize) -> StatementFeatures {
         let features = keys
             .iter()
-            .map(|k| Feature { kind: EvidenceKind::Entity, key: k.to_string(), span: Span::new(0, 1), factor: 1.0, in_quote: false })
+            .map(|k| Feature {
+                kind: EvidenceKind::Entity,
+                key: k.to_string(),
+                span: Span::new(0, 1),
+                factor: 1.0,
+                in_quote: false,
+            })
             .collect();
         StatementFeatures { features, tokens }
     }
@@ -210,8 +261,14 @@ mod tests {
     #[test]
     fn rare_evidence_weighs_more_than_common_evidence() {
         // "e:kim" is in every statement; "e:shoigu" only in the pair.
-        let left = [statement(&["e:kim", "e:shoigu"], 20), statement(&["e:kim"], 20)];
-        let right = [statement(&["e:kim", "e:shoigu"], 20), statement(&["e:kim"], 20)];
+        let left = [
+            statement(&["e:kim", "e:shoigu"], 20),
+            statement(&["e:kim"], 20),
+        ];
+        let right = [
+            statement(&["e:kim", "e:shoigu"], 20),
+            statement(&["e:kim"], 20),
+        ];
         let index = Index::new(&left, &right);
         let id = |k: &str| index.keys.iter().position(|x| x == k).unwrap();
         assert!(index.idf[id("e:shoigu")] > 2.0 * index.idf[id("e:kim")]);

@@ -4,13 +4,13 @@ use std::path::PathBuf;
 
 use anyhow::{Result, bail};
 use clap::ValueEnum;
+use entente::Lang;
 use entente::align::{AlignOptions, Aligner, DEFAULT_THRESHOLD};
 use entente::report::alignment::{self, AlignedPair, Side};
 use entente::report::html;
-use entente::Lang;
 
-use super::common::{self, LexiconArgs};
 use super::Outcome;
+use super::common::{self, LexiconArgs};
 
 /// Output formats of `align`.
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,7 +40,10 @@ pub struct AlignFlags {
 impl AlignFlags {
     /// An aligner with these settings.
     pub fn aligner(&self) -> Result<Aligner> {
-        let options = AlignOptions { threshold: self.threshold, ..AlignOptions::default() };
+        let options = AlignOptions {
+            threshold: self.threshold,
+            ..AlignOptions::default()
+        };
         Ok(Aligner::new(self.lexicon.tagger()?, options))
     }
 }
@@ -84,10 +87,19 @@ pub fn run(args: Args) -> Result<Outcome> {
     let left = aligner.analyse(&left_text, left_lang);
     let right = aligner.analyse(&right_text, right_lang);
     let result = aligner.align(&left, &right);
-    let (left_path, right_path) = (args.left.display().to_string(), args.right.display().to_string());
+    let (left_path, right_path) = (
+        args.left.display().to_string(),
+        args.right.display().to_string(),
+    );
     let pair = AlignedPair {
-        left: Side { path: &left_path, analysis: &left },
-        right: Side { path: &right_path, analysis: &right },
+        left: Side {
+            path: &left_path,
+            analysis: &left,
+        },
+        right: Side {
+            path: &right_path,
+            analysis: &right,
+        },
         alignment: &result,
     };
     let mut out = common::stdout();

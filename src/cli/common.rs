@@ -6,10 +6,10 @@ use std::sync::Arc;
 
 use anyhow::{Result, bail};
 use clap::Args;
+use entente::Lang;
 use entente::detect::detect;
 use entente::lexicon::{Lexicon, LexiconBuilder};
 use entente::tag::{TagOptions, Tagger};
-use entente::Lang;
 
 /// The lexicon flags of every command that reads text (contract §1).
 #[derive(Args, Debug, Clone)]
@@ -43,7 +43,12 @@ impl LexiconArgs {
 
     /// A tagger over the loaded lexicons.
     pub fn tagger(&self) -> Result<Tagger> {
-        Ok(Tagger::new(self.load()?, TagOptions { variants: !self.strict }))
+        Ok(Tagger::new(
+            self.load()?,
+            TagOptions {
+                variants: !self.strict,
+            },
+        ))
     }
 }
 
@@ -54,9 +59,16 @@ pub fn resolve_lang(given: Option<Lang>, text: &str, path: &Path) -> Lang {
         return lang;
     }
     let d = detect(text);
-    let how = format!("{} French / {} English function words", d.french_hits, d.english_hits);
+    let how = format!(
+        "{} French / {} English function words",
+        d.french_hits, d.english_hits
+    );
     if d.confident {
-        eprintln!("entente: {}: language: {} ({how})", path.display(), d.lang.name());
+        eprintln!(
+            "entente: {}: language: {} ({how})",
+            path.display(),
+            d.lang.name()
+        );
     } else {
         eprintln!(
             "entente: {}: language: {}, uncertain ({how}); set it with --lang",

@@ -7,9 +7,9 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use entente::eval::{self, GoldRow, Score};
 
+use super::Outcome;
 use super::align::AlignFlags;
 use super::common;
-use super::Outcome;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -38,7 +38,11 @@ pub fn run(args: Args) -> Result<Outcome> {
     let mut out = common::stdout();
     let mut total = Score::default();
     let mut problems = false;
-    writeln!(out, "{:<10} {:>5} {:>5} {:>5}  {:>9} {:>6} {:>6}", "pair", "P", "R", "F1", "predicted", "gold S", "gold")?;
+    writeln!(
+        out,
+        "{:<10} {:>5} {:>5} {:>5}  {:>9} {:>6} {:>6}",
+        "pair", "P", "R", "F1", "predicted", "gold S", "gold"
+    )?;
     for (pair, rows) in &by_pair {
         let (left_path, right_path) = pair_files(&args.seeds, pair)?;
         let left_text = common::read_text(&left_path)?;
@@ -63,12 +67,21 @@ pub fn run(args: Args) -> Result<Outcome> {
         }
         if args.verbose {
             for row in &score.missed {
-                writeln!(out, "  missed S (gold line {}): {:?} ↔ {:?}", row.line, row.fr_anchor, row.en_anchor)?;
+                writeln!(
+                    out,
+                    "  missed S (gold line {}): {:?} ↔ {:?}",
+                    row.line, row.fr_anchor, row.en_anchor
+                )?;
             }
             for &(i, j, s) in &score.wrong {
                 let lt = left.statements[i].span.of(&left_text);
                 let rt = right.statements[j].span.of(&right_text);
-                writeln!(out, "  wrong link [{i}] ↔ [{j}] {s:.2}: {:?} ↔ {:?}", short(lt), short(rt))?;
+                writeln!(
+                    out,
+                    "  wrong link [{i}] ↔ [{j}] {s:.2}: {:?} ↔ {:?}",
+                    short(lt),
+                    short(rt)
+                )?;
             }
         }
         total.add(&score);
@@ -86,7 +99,11 @@ pub fn run(args: Args) -> Result<Outcome> {
         )?;
     }
     common::finish(out)?;
-    Ok(if problems { Outcome::Problems } else { Outcome::Ok })
+    Ok(if problems {
+        Outcome::Problems
+    } else {
+        Outcome::Ok
+    })
 }
 
 fn short(text: &str) -> String {
@@ -124,18 +141,32 @@ fn pair_files(dir: &Path, pair: &str) -> Result<(PathBuf, PathBuf)> {
 }
 
 fn find_article(dir: &Path, prefix: &str) -> Result<PathBuf> {
-    let entries = std::fs::read_dir(dir).with_context(|| format!("{}: cannot read the articles directory (set it with --seeds DIR)", dir.display()))?;
+    let entries = std::fs::read_dir(dir).with_context(|| {
+        format!(
+            "{}: cannot read the articles directory (set it with --seeds DIR)",
+            dir.display()
+        )
+    })?;
     let mut found: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| {
             p.extension().is_some_and(|x| x == "txt")
-                && p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with(prefix) && !n[prefix.len()..].starts_with(|c: char| c.is_ascii_digit()))
+                && p.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+                    n.starts_with(prefix)
+                        && !n[prefix.len()..].starts_with(|c: char| c.is_ascii_digit())
+                })
         })
         .collect();
     found.sort();
     match found.len() {
         1 => Ok(found.remove(0)),
-        0 => bail!("{}: no article file for {prefix:?} (expected {prefix}*.txt)", dir.display()),
-        _ => bail!("{}: several article files start with {prefix:?}", dir.display()),
+        0 => bail!(
+            "{}: no article file for {prefix:?} (expected {prefix}*.txt)",
+            dir.display()
+        ),
+        _ => bail!(
+            "{}: several article files start with {prefix:?}",
+            dir.display()
+        ),
     }
 }

@@ -4,13 +4,13 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::ValueEnum;
+use entente::Lang;
 use entente::lexicon::EntityType;
 use entente::report::html;
 use entente::report::mentions::{self, records};
-use entente::Lang;
 
-use super::common::{self, LexiconArgs};
 use super::Outcome;
+use super::common::{self, LexiconArgs};
 
 /// Output formats of `tag`.
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -56,7 +56,13 @@ pub fn run(args: Args) -> Result<Outcome> {
         Format::Text => mentions::write_text(&mut out, &records)?,
         Format::Json => mentions::write_json(&mut out, &records)?,
         Format::Tsv => mentions::write_tsv(&mut out, &records)?,
-        Format::Html => html::write_mentions(&mut out, &args.file.display().to_string(), &text, lang, &records)?,
+        Format::Html => html::write_mentions(
+            &mut out,
+            &args.file.display().to_string(),
+            &text,
+            lang,
+            &records,
+        )?,
     }
     common::finish(out)
 }

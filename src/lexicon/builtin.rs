@@ -3,15 +3,42 @@
 
 /// `(path, contents)` of every shipped lexicon file, in load order.
 pub const FILES: &[(&str, &str)] = &[
-    ("lexicons/people.csv", include_str!("../../lexicons/people.csv")),
-    ("lexicons/countries.csv", include_str!("../../lexicons/countries.csv")),
-    ("lexicons/places.csv", include_str!("../../lexicons/places.csv")),
-    ("lexicons/organisations.csv", include_str!("../../lexicons/organisations.csv")),
-    ("lexicons/media.csv", include_str!("../../lexicons/media.csv")),
-    ("lexicons/facilities.csv", include_str!("../../lexicons/facilities.csv")),
-    ("lexicons/events.csv", include_str!("../../lexicons/events.csv")),
-    ("lexicons/terms.csv", include_str!("../../lexicons/terms.csv")),
-    ("lexicons/common.csv", include_str!("../../lexicons/common.csv")),
+    (
+        "lexicons/people.csv",
+        include_str!("../../lexicons/people.csv"),
+    ),
+    (
+        "lexicons/countries.csv",
+        include_str!("../../lexicons/countries.csv"),
+    ),
+    (
+        "lexicons/places.csv",
+        include_str!("../../lexicons/places.csv"),
+    ),
+    (
+        "lexicons/organisations.csv",
+        include_str!("../../lexicons/organisations.csv"),
+    ),
+    (
+        "lexicons/media.csv",
+        include_str!("../../lexicons/media.csv"),
+    ),
+    (
+        "lexicons/facilities.csv",
+        include_str!("../../lexicons/facilities.csv"),
+    ),
+    (
+        "lexicons/events.csv",
+        include_str!("../../lexicons/events.csv"),
+    ),
+    (
+        "lexicons/terms.csv",
+        include_str!("../../lexicons/terms.csv"),
+    ),
+    (
+        "lexicons/common.csv",
+        include_str!("../../lexicons/common.csv"),
+    ),
 ];
 
 #[cfg(test)]

@@ -137,7 +137,10 @@ impl Default for LexiconBuilder {
 impl LexiconBuilder {
     /// A builder that includes the built-in lexicons.
     pub fn new() -> LexiconBuilder {
-        LexiconBuilder { builtin: true, files: Vec::new() }
+        LexiconBuilder {
+            builtin: true,
+            files: Vec::new(),
+        }
     }
 
     /// Whether to include the built-in lexicons (`--no-default-lexicon` turns them off).
@@ -189,7 +192,11 @@ pub fn csv_files(path: &Path) -> Result<Vec<PathBuf>> {
         .collect();
     files.sort();
     if files.is_empty() {
-        return Err(Error::in_file(ErrorKind::Io, path, "directory holds no .csv lexicon file"));
+        return Err(Error::in_file(
+            ErrorKind::Io,
+            path,
+            "directory holds no .csv lexicon file",
+        ));
     }
     Ok(files)
 }
@@ -217,8 +224,12 @@ impl Merger {
     fn add_file(&mut self, path: &Path, text: &str, builtin: bool) {
         let parsed = rows::parse(path, text);
         let file = self.lexicon.files.len();
-        self.problems.extend(parsed.problems.into_iter().map(|p| (file, p)));
-        self.lexicon.files.push(LexiconFile { path: path.to_path_buf(), builtin });
+        self.problems
+            .extend(parsed.problems.into_iter().map(|p| (file, p)));
+        self.lexicon.files.push(LexiconFile {
+            path: path.to_path_buf(),
+            builtin,
+        });
         self.lexicon.names.reserve(parsed.rows.len());
         for row in parsed.rows {
             self.add_row(row, file);
@@ -237,7 +248,11 @@ impl Merger {
                         line: Some(row.line),
                         message: format!(
                             "entity {} is {} here but {} at {}:{}; give all its rows one type",
-                            row.entity, row.kind, first.kind, lex.files[name.file].path.display(), name.line
+                            row.entity,
+                            row.kind,
+                            first.kind,
+                            lex.files[name.file].path.display(),
+                            name.line
                         ),
                     };
                     self.problems.push((file, problem));
@@ -286,7 +301,8 @@ impl Merger {
         });
         if lex.entries[entry].names.len() == SCAN_NAMES {
             for &n in &lex.entries[entry].names {
-                self.seen.insert((entry, lex.names[n].lang, lex.names[n].text.clone()), n);
+                self.seen
+                    .insert((entry, lex.names[n].lang, lex.names[n].text.clone()), n);
             }
         }
     }
@@ -299,7 +315,10 @@ impl Merger {
         let lex = &self.lexicon;
         let known = &lex.entries.get(entry)?.names;
         if known.len() < SCAN_NAMES {
-            known.iter().copied().find(|&n| lex.names[n].lang == lang && lex.names[n].text == text)
+            known
+                .iter()
+                .copied()
+                .find(|&n| lex.names[n].lang == lang && lex.names[n].text == text)
         } else {
             self.seen.get(&(entry, lang, text.to_string())).copied()
         }
@@ -360,15 +379,23 @@ mod tests {
     fn build(files: &[(&str, &str)]) -> Result<Lexicon> {
         files
             .iter()
-            .fold(LexiconBuilder::new().builtin(false), |b, (p, t)| b.add_text(*p, *t))
+            .fold(LexiconBuilder::new().builtin(false), |b, (p, t)| {
+                b.add_text(*p, *t)
+            })
             .build()
     }
 
     #[test]
     fn merges_files_and_picks_the_first_english_label() {
         let lex = build(&[
-            ("a.csv", "entity,type,lang,name\nputin,PER,fr,Poutine\nputin,PER,en,Putin\n"),
-            ("b.csv", "entity,type,lang,name\nputin,PER,en,Vladimir Putin\nputin,PER,fr,Poutine\n"),
+            (
+                "a.csv",
+                "entity,type,lang,name\nputin,PER,fr,Poutine\nputin,PER,en,Putin\n",
+            ),
+            (
+                "b.csv",
+                "entity,type,lang,name\nputin,PER,en,Vladimir Putin\nputin,PER,fr,Poutine\n",
+            ),
         ])
         .unwrap();
         let e = lex.entry("putin").unwrap();
@@ -389,7 +416,11 @@ mod tests {
             }
         }
         let lex = build(&[("a.csv", &csv)]).unwrap();
-        assert_eq!(lex.entry("many").unwrap().names.len(), 80, "one per (language, name)");
+        assert_eq!(
+            lex.entry("many").unwrap().names.len(),
+            80,
+            "one per (language, name)"
+        );
     }
 
     #[test]
@@ -406,27 +437,55 @@ mod tests {
     #[test]
     fn problems_across_files_are_all_reported_and_nothing_is_built() {
         let err = build(&[
-            ("a.csv", "entity,type,lang,name\nputin,PER,en,Putin\nx,BAD,en,X\n"),
-            ("b.csv", "entity,type,lang,name,stands_for\nputin,ORG,en,Putin Inc,\ny,GPE,en,Y,nowhere\n"),
+            (
+                "a.csv",
+                "entity,type,lang,name\nputin,PER,en,Putin\nx,BAD,en,X\n",
+            ),
+            (
+                "b.csv",
+                "entity,type,lang,name,stands_for\nputin,ORG,en,Putin Inc,\ny,GPE,en,Y,nowhere\n",
+            ),
         ])
         .unwrap_err();
         assert_eq!(err.kind(), ErrorKind::Lexicon);
         let lines: Vec<String> = err.problems().iter().map(|p| p.to_string()).collect();
         assert_eq!(lines.len(), 3, "{lines:?}");
         assert!(lines[0].starts_with("a.csv:3: unknown type \"BAD\""));
-        assert_eq!(lines[1], "b.csv:2: entity putin is ORG here but PER at a.csv:2; give all its rows one type");
-        assert_eq!(lines[2], "b.csv:3: stands_for names \"nowhere\", which is no entity of the loaded lexicons");
+        assert_eq!(
+            lines[1],
+            "b.csv:2: entity putin is ORG here but PER at a.csv:2; give all its rows one type"
+        );
+        assert_eq!(
+            lines[2],
+            "b.csv:3: stands_for names \"nowhere\", which is no entity of the loaded lexicons"
+        );
     }
 
     #[test]
     fn a_directory_needs_csv_files() {
         let dir = tempfile::tempdir().unwrap();
         let err = LexiconBuilder::new().add_path(dir.path()).unwrap_err();
-        assert!(err.to_string().ends_with("directory holds no .csv lexicon file"));
-        std::fs::write(dir.path().join("b.csv"), "entity,type,lang,name\nb,PER,en,B\n").unwrap();
-        std::fs::write(dir.path().join("a.csv"), "entity,type,lang,name\na,PER,en,A\n").unwrap();
+        assert!(
+            err.to_string()
+                .ends_with("directory holds no .csv lexicon file")
+        );
+        std::fs::write(
+            dir.path().join("b.csv"),
+            "entity,type,lang,name\nb,PER,en,B\n",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.path().join("a.csv"),
+            "entity,type,lang,name\na,PER,en,A\n",
+        )
+        .unwrap();
         std::fs::write(dir.path().join("notes.txt"), "not a lexicon").unwrap();
-        let lex = LexiconBuilder::new().builtin(false).add_path(dir.path()).unwrap().build().unwrap();
+        let lex = LexiconBuilder::new()
+            .builtin(false)
+            .add_path(dir.path())
+            .unwrap()
+            .build()
+            .unwrap();
         let ids: Vec<&str> = lex.entries().iter().map(|e| e.id.as_str()).collect();
         assert_eq!(ids, ["a", "b"]);
     }

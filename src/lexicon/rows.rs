@@ -73,9 +73,12 @@ impl FromStr for EntityType {
     type Err = String;
 
     fn from_str(s: &str) -> Result<EntityType, String> {
-        EntityType::ALL.into_iter().find(|t| t.code() == s).ok_or_else(|| {
-            format!("unknown type {s:?} (expected PER, ORG, GPE, LOC, FAC, EVENT or TERM)")
-        })
+        EntityType::ALL
+            .into_iter()
+            .find(|t| t.code() == s)
+            .ok_or_else(|| {
+                format!("unknown type {s:?} (expected PER, ORG, GPE, LOC, FAC, EVENT or TERM)")
+            })
     }
 }
 
@@ -191,21 +194,33 @@ pub fn parse(path: &Path, text: &str) -> ParsedFile {
     // One record, reused for every row: a fresh one per row was a tenth of
     // loading a million names (allocating and freeing).
     let mut record = csv::StringRecord::new();
-    let header = match reader.read_record(&mut record).map(|more| more.then(|| record.clone())).transpose() {
+    let header = match reader
+        .read_record(&mut record)
+        .map(|more| more.then(|| record.clone()))
+        .transpose()
+    {
         None => {
-            parsed.problems.push(problem(1, "empty file: expected a header row `entity,type,lang,name`".into()));
+            parsed.problems.push(problem(
+                1,
+                "empty file: expected a header row `entity,type,lang,name`".into(),
+            ));
             return parsed;
         }
         Some(Err(e)) => {
-            parsed.problems.push(problem(1, format!("unreadable header: {e}")));
+            parsed
+                .problems
+                .push(problem(1, format!("unreadable header: {e}")));
             return parsed;
         }
         Some(Ok(h)) => h,
     };
     parsed.header = header.iter().map(|c| c.trim().to_string()).collect();
     let Some(columns) = Columns::find(&parsed.header) else {
-        let missing: Vec<&str> =
-            REQUIRED_COLUMNS.iter().copied().filter(|c| !parsed.header.iter().any(|h| h == c)).collect();
+        let missing: Vec<&str> = REQUIRED_COLUMNS
+            .iter()
+            .copied()
+            .filter(|c| !parsed.header.iter().any(|h| h == c))
+            .collect();
         parsed.problems.push(problem(
             1,
             format!(
@@ -221,12 +236,20 @@ pub fn parse(path: &Path, text: &str) -> ParsedFile {
             Ok(true) => {}
             Ok(false) => break,
             Err(e) => {
-                let line = e.position().map(|p| lines.record_line(p.byte())).unwrap_or(0);
-                parsed.problems.push(problem(line, format!("unreadable row: {e}")));
+                let line = e
+                    .position()
+                    .map(|p| lines.record_line(p.byte()))
+                    .unwrap_or(0);
+                parsed
+                    .problems
+                    .push(problem(line, format!("unreadable row: {e}")));
                 continue;
             }
         }
-        let line = record.position().map(|p| lines.record_line(p.byte())).unwrap_or(0);
+        let line = record
+            .position()
+            .map(|p| lines.record_line(p.byte()))
+            .unwrap_or(0);
         if record.len() == 1 && record.get(0).is_some_and(|f| f.trim().is_empty()) {
             continue; // a blank line
         }
@@ -249,7 +272,12 @@ struct Columns {
 impl Columns {
     fn find(header: &[String]) -> Option<Columns> {
         let at = |name: &str| header.iter().position(|h| h == name);
-        Some(Columns { entity: at("entity")?, kind: at("type")?, lang: at("lang")?, name: at("name")? })
+        Some(Columns {
+            entity: at("entity")?,
+            kind: at("type")?,
+            lang: at("lang")?,
+            name: at("name")?,
+        })
     }
 
     fn row(&self, record: &csv::StringRecord, header: &[String], line: u64) -> Result<Row, String> {
@@ -275,7 +303,14 @@ impl Columns {
             .filter(|(i, _)| !field(*i).is_empty())
             .map(|(i, h)| (h.clone(), field(i).to_string()))
             .collect();
-        Ok(Row { entity: entity.to_string(), kind, lang, name: name.to_string(), line, extra })
+        Ok(Row {
+            entity: entity.to_string(),
+            kind,
+            lang,
+            name: name.to_string(),
+            line,
+            extra,
+        })
     }
 }
 
@@ -284,8 +319,13 @@ pub fn check_id(id: &str) -> Result<(), String> {
     if id.is_empty() {
         return Err("empty entity id".into());
     }
-    if !id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_') {
-        return Err(format!("entity id {id:?} must be lower-case letters, digits and _ only, e.g. sergei_shoigu"));
+    if !id
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+    {
+        return Err(format!(
+            "entity id {id:?} must be lower-case letters, digits and _ only, e.g. sergei_shoigu"
+        ));
     }
     Ok(())
 }
@@ -302,7 +342,9 @@ pub fn check_name(name: &str) -> Result<(), String> {
         return Err(format!("name {name:?} spans several lines"));
     }
     if !name.chars().any(char::is_alphanumeric) {
-        return Err(format!("name {name:?} has no letter or digit, so it can never be found"));
+        return Err(format!(
+            "name {name:?} has no letter or digit, so it can never be found"
+        ));
     }
     Ok(())
 }
@@ -345,8 +387,16 @@ struct LineIndex<'t> {
 impl<'t> LineIndex<'t> {
     fn new(text: &'t str) -> LineIndex<'t> {
         let mut starts = vec![0];
-        starts.extend(text.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(i, _)| i + 1));
-        LineIndex { text: text.as_bytes(), starts }
+        starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|(_, b)| *b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        LineIndex {
+            text: text.as_bytes(),
+            starts,
+        }
     }
 
     /// The line a record starts on. `csv` positions a record just after the
@@ -370,16 +420,25 @@ mod tests {
     }
 
     fn messages(text: &str) -> Vec<String> {
-        parse_str(text).problems.iter().map(|p| p.to_string()).collect()
+        parse_str(text)
+            .problems
+            .iter()
+            .map(|p| p.to_string())
+            .collect()
     }
 
     #[test]
     fn reads_rows_with_lines_and_extra_columns() {
-        let parsed = parse_str("entity,type,lang,name,note\nputin,PER,fr,Poutine,Q7747\n\nputin,PER,en,Putin,\n");
+        let parsed = parse_str(
+            "entity,type,lang,name,note\nputin,PER,fr,Poutine,Q7747\n\nputin,PER,en,Putin,\n",
+        );
         assert!(parsed.problems.is_empty());
         assert_eq!(parsed.rows.len(), 2);
         assert_eq!(parsed.rows[0].line, 2);
-        assert_eq!(parsed.rows[0].extra.get("note").map(String::as_str), Some("Q7747"));
+        assert_eq!(
+            parsed.rows[0].extra.get("note").map(String::as_str),
+            Some("Q7747")
+        );
         assert_eq!(parsed.rows[1].line, 4);
         assert!(parsed.rows[1].extra.is_empty());
     }
@@ -425,8 +484,14 @@ mod tests {
 
     #[test]
     fn missing_column_and_empty_file() {
-        assert_eq!(messages("entity,type,name\n"), vec!["t.csv:1: header lacks column lang (a lexicon needs entity, type, lang and name)"]);
-        assert_eq!(messages(""), vec!["t.csv:1: empty file: expected a header row `entity,type,lang,name`"]);
+        assert_eq!(
+            messages("entity,type,name\n"),
+            vec!["t.csv:1: header lacks column lang (a lexicon needs entity, type, lang and name)"]
+        );
+        assert_eq!(
+            messages(""),
+            vec!["t.csv:1: empty file: expected a header row `entity,type,lang,name`"]
+        );
     }
 
     #[test]
@@ -434,7 +499,9 @@ mod tests {
         let text = "entity,type,lang,name\nok,PER,en,Fine\nx,PER,en,\"Open\ny,PER,en,Y\n";
         assert_eq!(
             messages(text),
-            vec!["t.csv:3: unterminated quote: a field opens with \" and never closes (close it, or double an inner \" as \"\")"]
+            vec![
+                "t.csv:3: unterminated quote: a field opens with \" and never closes (close it, or double an inner \" as \"\")"
+            ]
         );
         // Quoted fields with commas and doubled quotes are fine.
         let ok = parse_str("entity,type,lang,name\nx,ORG,en,\"Bank \"\"X\"\", Inc\"\n");

@@ -121,7 +121,10 @@ impl<'a> JsonAlignment<'a> {
             left: side(&pair.left),
             right: side(&pair.right),
             links: &pair.alignment.links,
-            unaligned: JsonUnaligned { left: &pair.alignment.unaligned_left, right: &pair.alignment.unaligned_right },
+            unaligned: JsonUnaligned {
+                left: &pair.alignment.unaligned_left,
+                right: &pair.alignment.unaligned_right,
+            },
         }
     }
 }
@@ -152,7 +155,13 @@ pub fn write_tsv(out: &mut dyn Write, pair: &AlignedPair) -> io::Result<()> {
 
 /// `Choïgou ↔ Shoigu`: how each side words one piece of evidence.
 pub fn evidence_pair(e: &Evidence) -> String {
-    let side = |words: &[String]| if words.is_empty() { e.label.clone() } else { words.join(" / ") };
+    let side = |words: &[String]| {
+        if words.is_empty() {
+            e.label.clone()
+        } else {
+            words.join(" / ")
+        }
+    };
     format!("{} ↔ {}", side(&e.left), side(&e.right))
 }
 
@@ -169,7 +178,11 @@ pub fn evidence_text(e: &Evidence) -> String {
 
 /// All evidence of a link, strongest first, joined by `sep`.
 pub fn evidence_summary(evidence: &[Evidence], sep: &str) -> String {
-    evidence.iter().map(evidence_text).collect::<Vec<_>>().join(sep)
+    evidence
+        .iter()
+        .map(evidence_text)
+        .collect::<Vec<_>>()
+        .join(sep)
 }
 
 /// The word for evidence kinds in reports.
@@ -204,7 +217,11 @@ pub fn write_text(out: &mut dyn Write, pair: &AlignedPair) -> io::Result<()> {
     )?;
     for link in &a.links {
         writeln!(out)?;
-        writeln!(out, "[{}] ↔ [{}]  score {:.2}", link.left, link.right, link.score)?;
+        writeln!(
+            out,
+            "[{}] ↔ [{}]  score {:.2}",
+            link.left, link.right, link.score
+        )?;
         let left = wrap(&one_line(l.statement_text(link.left)), COLUMN);
         let right = wrap(&one_line(r.statement_text(link.right)), COLUMN);
         for k in 0..left.len().max(right.len()) {
@@ -212,13 +229,31 @@ pub fn write_text(out: &mut dyn Write, pair: &AlignedPair) -> io::Result<()> {
             let rt = right.get(k).map_or("", String::as_str);
             writeln!(out, "  {lt:<COLUMN$} │ {rt}")?;
         }
-        writeln!(out, "  evidence: {}", truncate(&evidence_summary(&link.evidence, " · "), 2 * COLUMN))?;
+        writeln!(
+            out,
+            "  evidence: {}",
+            truncate(&evidence_summary(&link.evidence, " · "), 2 * COLUMN)
+        )?;
     }
-    for (side, ids, lang) in [(l, &a.unaligned_left, l.lang()), (r, &a.unaligned_right, r.lang())] {
+    for (side, ids, lang) in [
+        (l, &a.unaligned_left, l.lang()),
+        (r, &a.unaligned_right, r.lang()),
+    ] {
         writeln!(out)?;
-        writeln!(out, "Only in {} ({}): {} statement{}", lang.name(), side.path, ids.len(), if ids.len() == 1 { "" } else { "s" })?;
+        writeln!(
+            out,
+            "Only in {} ({}): {} statement{}",
+            lang.name(),
+            side.path,
+            ids.len(),
+            if ids.len() == 1 { "" } else { "s" }
+        )?;
         for &i in ids.iter() {
-            writeln!(out, "  [{i}] {}", truncate(&one_line(side.statement_text(i)), 2 * COLUMN))?;
+            writeln!(
+                out,
+                "  [{i}] {}",
+                truncate(&one_line(side.statement_text(i)), 2 * COLUMN)
+            )?;
         }
     }
     Ok(())
@@ -246,7 +281,11 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
 
 /// Share of a side's statements that take part in a link.
 pub fn linked_share(n_statements: usize, unaligned: usize) -> f64 {
-    if n_statements == 0 { 0.0 } else { (n_statements - unaligned) as f64 / n_statements as f64 }
+    if n_statements == 0 {
+        0.0
+    } else {
+        (n_statements - unaligned) as f64 / n_statements as f64
+    }
 }
 
 /// How often each side mentions one entity: what the summaries list.
@@ -288,13 +327,22 @@ pub enum Sides {
 
 /// The entities (not TERMs) the two sides mention, most mentioned first, then
 /// by label: the "both sides / only one side" lists of the summaries.
-pub fn entity_uses<'a>(left: &[MentionRecord<'a>], right: &[MentionRecord<'a>]) -> Vec<EntityUse<'a>> {
+pub fn entity_uses<'a>(
+    left: &[MentionRecord<'a>],
+    right: &[MentionRecord<'a>],
+) -> Vec<EntityUse<'a>> {
     let mut uses: Vec<EntityUse<'a>> = Vec::new();
     let mut at: HashMap<&str, usize> = HashMap::new();
     for (records, is_left) in [(left, true), (right, false)] {
         for r in records.iter().filter(|r| r.kind != EntityType::Term) {
             let i = *at.entry(r.entity).or_insert_with(|| {
-                uses.push(EntityUse { entity: r.entity, label: r.label, kind: r.kind, left: 0, right: 0 });
+                uses.push(EntityUse {
+                    entity: r.entity,
+                    label: r.label,
+                    kind: r.kind,
+                    left: 0,
+                    right: 0,
+                });
                 uses.len() - 1
             });
             if is_left {
@@ -316,7 +364,11 @@ pub fn entity_uses<'a>(left: &[MentionRecord<'a>], right: &[MentionRecord<'a>]) 
 /// "French", or "left (French)" when both sides are in one language, so that
 /// "only in …" stays unambiguous.
 pub fn side_name(pair: &AlignedPair, left: bool) -> String {
-    let lang = if left { pair.left.lang() } else { pair.right.lang() };
+    let lang = if left {
+        pair.left.lang()
+    } else {
+        pair.right.lang()
+    };
     if pair.left.lang() != pair.right.lang() {
         lang.name().to_string()
     } else {
@@ -331,7 +383,10 @@ pub fn side_name(pair: &AlignedPair, left: bool) -> String {
 fn md(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in one_line(text).chars() {
-        if matches!(c, '\\' | '|' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '~' | '&') {
+        if matches!(
+            c,
+            '\\' | '|' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '~' | '&'
+        ) {
             out.push('\\');
         }
         out.push(c);
@@ -344,18 +399,31 @@ fn md(text: &str) -> String {
 /// reader sees what was shared; none when a word holds it (`Kim Jong-un` for
 /// Kim Jong Un, `satellites` for satellite), letters and digits compared.
 pub fn unsaid_label(e: &Evidence) -> Option<&str> {
-    let key =
-        |text: &str| text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
+    let key = |text: &str| {
+        text.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
+    };
     let label = key(&e.label);
     let says = |words: &[String]| words.iter().any(|w| key(w).contains(&label));
     let wordless = e.left.is_empty() && e.right.is_empty();
-    if label.is_empty() || wordless || says(&e.left) || says(&e.right) { None } else { Some(e.label.as_str()) }
+    if label.is_empty() || wordless || says(&e.left) || says(&e.right) {
+        None
+    } else {
+        Some(e.label.as_str())
+    }
 }
 
 /// A link's evidence for Markdown: `Choïgou ↔ Shoigu (entity); Moscou ↔ Moscow (entity: Russia)`.
 fn md_evidence(evidence: &[Evidence]) -> String {
     let one = |e: &Evidence| match unsaid_label(e) {
-        Some(label) => format!("{} ({}: {})", md(&evidence_pair(e)), kind_word(e.kind), md(label)),
+        Some(label) => format!(
+            "{} ({}: {})",
+            md(&evidence_pair(e)),
+            kind_word(e.kind),
+            md(label)
+        ),
         None => format!("{} ({})", md(&evidence_pair(e)), kind_word(e.kind)),
     };
     evidence.iter().map(one).collect::<Vec<_>>().join("; ")
@@ -372,7 +440,12 @@ pub fn write_markdown(out: &mut dyn Write, pair: &AlignedPair, tagger: &Tagger) 
     let (nl, nr) = (l.analysis.statements.len(), r.analysis.statements.len());
     writeln!(out, "# Alignment: {} ↔ {}", md(l.path), md(r.path))?;
     writeln!(out)?;
-    writeln!(out, "| | {left_name} ({}) | {right_name} ({}) |", md(l.path), md(r.path))?;
+    writeln!(
+        out,
+        "| | {left_name} ({}) | {right_name} ({}) |",
+        md(l.path),
+        md(r.path)
+    )?;
     writeln!(out, "|---|---|---|")?;
     writeln!(out, "| statements | {nl} | {nr} |")?;
     writeln!(
@@ -405,11 +478,18 @@ pub fn write_markdown(out: &mut dyn Write, pair: &AlignedPair, tagger: &Tagger) 
                 Sides::Right => format!("{} ({})", md(u.label), u.right),
             })
             .collect();
-        let list = if these.is_empty() { "none".to_string() } else { these.join(", ") };
+        let list = if these.is_empty() {
+            "none".to_string()
+        } else {
+            these.join(", ")
+        };
         writeln!(out, "- **{title}** ({}): {list}", these.len())?;
     }
     writeln!(out)?;
-    writeln!(out, "Counts are mentions per side ({left_name} · {right_name}).")?;
+    writeln!(
+        out,
+        "Counts are mentions per side ({left_name} · {right_name})."
+    )?;
     writeln!(out)?;
     writeln!(out, "## Linked statements")?;
     writeln!(out)?;
@@ -431,9 +511,17 @@ pub fn write_markdown(out: &mut dyn Write, pair: &AlignedPair, tagger: &Tagger) 
             )?;
         }
     }
-    for (side, ids, name) in [(l, &a.unaligned_left, &left_name), (r, &a.unaligned_right, &right_name)] {
+    for (side, ids, name) in [
+        (l, &a.unaligned_left, &left_name),
+        (r, &a.unaligned_right, &right_name),
+    ] {
         writeln!(out)?;
-        writeln!(out, "## Only in {name} ({} statement{})", ids.len(), if ids.len() == 1 { "" } else { "s" })?;
+        writeln!(
+            out,
+            "## Only in {name} ({} statement{})",
+            ids.len(),
+            if ids.len() == 1 { "" } else { "s" }
+        )?;
         writeln!(out)?;
         if ids.is_empty() {
             writeln!(out, "Every statement is linked.")?;
@@ -453,7 +541,11 @@ mod tests {
     fn wrap_keeps_words_and_width() {
         assert_eq!(wrap("a bb ccc dddd", 6), ["a bb", "ccc", "dddd"]);
         assert_eq!(wrap("", 5), [""]);
-        assert!(wrap("x".repeat(20).as_str(), 5).iter().all(|l| l.chars().count() <= 5));
+        assert!(
+            wrap("x".repeat(20).as_str(), 5)
+                .iter()
+                .all(|l| l.chars().count() <= 5)
+        );
     }
 
     #[test]

@@ -52,8 +52,15 @@ impl<'a> MentionRecord<'a> {
 }
 
 /// Records for a list of mentions.
-pub fn records<'a>(tagger: &'a Tagger, text: &'a str, mentions: &[Mention]) -> Vec<MentionRecord<'a>> {
-    mentions.iter().map(|m| MentionRecord::new(tagger, text, m)).collect()
+pub fn records<'a>(
+    tagger: &'a Tagger,
+    text: &'a str,
+    mentions: &[Mention],
+) -> Vec<MentionRecord<'a>> {
+    mentions
+        .iter()
+        .map(|m| MentionRecord::new(tagger, text, m))
+        .collect()
 }
 
 /// One JSON array, pretty-printed, with a final newline.
@@ -64,7 +71,10 @@ pub fn write_json(out: &mut dyn Write, records: &[MentionRecord]) -> io::Result<
 
 /// Tab-separated, with a header; tabs and newlines in text become spaces.
 pub fn write_tsv(out: &mut dyn Write, records: &[MentionRecord]) -> io::Result<()> {
-    writeln!(out, "start\tend\ttext\tentity\tlabel\ttype\tmatch\tname\tconfidence")?;
+    writeln!(
+        out,
+        "start\tend\ttext\tentity\tlabel\ttype\tmatch\tname\tconfidence"
+    )?;
     for r in records {
         writeln!(
             out,
@@ -91,7 +101,11 @@ pub fn write_text(out: &mut dyn Write, records: &[MentionRecord]) -> io::Result<
     let width = |f: &dyn Fn(&MentionRecord) -> usize| records.iter().map(f).max().unwrap_or(0);
     let text_w = width(&|r| one_line(r.text).chars().count()).clamp(4, 40);
     let label_w = width(&|r| r.label.chars().count()).clamp(6, 30);
-    writeln!(out, "{:>11}  {:<text_w$}  {:<label_w$}  {:<5}  match", "bytes", "text", "entity", "type")?;
+    writeln!(
+        out,
+        "{:>11}  {:<text_w$}  {:<label_w$}  {:<5}  match",
+        "bytes", "text", "entity", "type"
+    )?;
     for r in records {
         let how = match r.how {
             MatchHow::Exact | MatchHow::Folded => r.how.as_str().to_string(),
@@ -107,7 +121,14 @@ pub fn write_text(out: &mut dyn Write, records: &[MentionRecord]) -> io::Result<
         )?;
     }
     let entities: std::collections::BTreeSet<&str> = records.iter().map(|r| r.entity).collect();
-    writeln!(out, "{} mention{}, {} entit{}", records.len(), plural(records.len(), "", "s"), entities.len(), plural(entities.len(), "y", "ies"))
+    writeln!(
+        out,
+        "{} mention{}, {} entit{}",
+        records.len(),
+        plural(records.len(), "", "s"),
+        entities.len(),
+        plural(entities.len(), "y", "ies")
+    )
 }
 
 fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
@@ -116,7 +137,9 @@ fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
 
 /// Text with tabs and line breaks turned into spaces, for one-line formats.
 pub fn one_line(text: &str) -> String {
-    text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
+    text.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
 }
 
 /// At most `width` characters, with an ellipsis when cut.

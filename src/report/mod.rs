@@ -1,5 +1,5 @@
 //! ⑤ Reports: what the pipeline found, written for people and for programs.
 
-pub mod mentions;
 pub mod alignment;
 pub mod html;
+pub mod mentions;

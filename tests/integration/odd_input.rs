@@ -28,7 +28,10 @@ fn mentions_ok(contents: &[u8], extra: &[&str]) -> Vec<Value> {
     assert!(took < BUDGET, "took {took:?}");
     let json: Vec<Value> = serde_json::from_str(&stdout_ok(&out)).unwrap();
     for m in &json {
-        let (a, b) = (m["start"].as_u64().unwrap() as usize, m["end"].as_u64().unwrap() as usize);
+        let (a, b) = (
+            m["start"].as_u64().unwrap() as usize,
+            m["end"].as_u64().unwrap() as usize,
+        );
         assert_eq!(&contents[a..b], m["text"].as_str().unwrap().as_bytes());
     }
     json
@@ -38,7 +41,17 @@ fn align_files(left: &[u8], right: &[u8]) -> Value {
     let (_a, l) = temp_file("left.txt", left);
     let (_b, r) = temp_file("right.txt", right);
     let start = Instant::now();
-    let out = entente(&["align", "--left-lang", "fr", "--right-lang", "en", "--format", "json", s(&l), s(&r)]);
+    let out = entente(&[
+        "align",
+        "--left-lang",
+        "fr",
+        "--right-lang",
+        "en",
+        "--format",
+        "json",
+        s(&l),
+        s(&r),
+    ]);
     assert!(start.elapsed() < BUDGET, "took {:?}", start.elapsed());
     serde_json::from_str(&stdout_ok(&out)).unwrap()
 }
@@ -61,26 +74,37 @@ fn empty_and_whitespace_only_files_give_empty_results() {
 fn invalid_utf8_is_refused_with_line_and_offset() {
     let (out, _) = tag_file(b"Putin\nKim \xFF\xFE here", &["--lang", "en"]);
     let stderr = stderr_with_code(&out, 2);
-    assert!(stderr.contains("input.txt:2: not valid UTF-8 (byte 0xFF at offset 10)"), "{stderr}");
+    assert!(
+        stderr.contains("input.txt:2: not valid UTF-8 (byte 0xFF at offset 10)"),
+        "{stderr}"
+    );
 }
 
 #[test]
 fn utf16_is_refused_clearly_with_or_without_bom() {
     let utf16 = |bom: bool| {
         let mut bytes = if bom { vec![0xFF, 0xFE] } else { vec![] };
-        bytes.extend("Vladimir Putin met Kim Jong Un in Russia.".encode_utf16().flat_map(u16::to_le_bytes));
+        bytes.extend(
+            "Vladimir Putin met Kim Jong Un in Russia."
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        );
         bytes
     };
     for bom in [true, false] {
         let (out, _) = tag_file(&utf16(bom), &["--lang", "en"]);
         let stderr = stderr_with_code(&out, 2);
-        assert!(stderr.contains("UTF-16") && stderr.contains("iconv"), "{stderr}");
+        assert!(
+            stderr.contains("UTF-16") && stderr.contains("iconv"),
+            "{stderr}"
+        );
     }
 }
 
 #[test]
 fn utf8_bom_and_crlf_keep_offsets_on_the_original_bytes() {
-    let text = "\u{feff}Vladimir Putin a rencontré Kim Jong-un.\r\n\r\nSergueï Choïgou était là.\r\n";
+    let text =
+        "\u{feff}Vladimir Putin a rencontré Kim Jong-un.\r\n\r\nSergueï Choïgou était là.\r\n";
     let found = mentions_ok(text.as_bytes(), &["--lang", "fr"]);
     let names: Vec<&str> = found.iter().map(|m| m["text"].as_str().unwrap()).collect();
     assert_eq!(names, ["Vladimir Putin", "Kim Jong-un", "Sergueï Choïgou"]);
@@ -92,7 +116,8 @@ fn utf8_bom_and_crlf_keep_offsets_on_the_original_bytes() {
 
 /// A scraped dump with no line break: `n` bytes of prose on one line.
 fn one_line_of(n: usize) -> Vec<u8> {
-    let sentence = "Vladimir Putin met Kim Jong Un at the Vostochny Cosmodrome and discussed ammunition; ";
+    let sentence =
+        "Vladimir Putin met Kim Jong Un at the Vostochny Cosmodrome and discussed ammunition; ";
     sentence.repeat(n / sentence.len() + 1).into_bytes()
 }
 
@@ -106,8 +131,13 @@ fn a_long_single_line() {
 /// statement, so one statement of a megabyte took minutes to align.
 #[test]
 fn one_statement_of_a_megabyte_aligns() {
-    let line = String::from_utf8(one_line_of(1 << 20)).unwrap().replace(". ", "; ");
-    let v = align_files(line.as_bytes(), b"Putin met Kim Jong Un at the Vostochny Cosmodrome.");
+    let line = String::from_utf8(one_line_of(1 << 20))
+        .unwrap()
+        .replace(". ", "; ");
+    let v = align_files(
+        line.as_bytes(),
+        b"Putin met Kim Jong Un at the Vostochny Cosmodrome.",
+    );
     assert_eq!(v["left"]["statements"].as_array().unwrap().len(), 1);
 }
 
@@ -146,8 +176,19 @@ fn nul_bytes_are_text_not_an_error() {
 fn html_remnants_do_not_hide_names() {
     let html = b"<p>Vladimir&nbsp;Putin met <b>Kim Jong Un</b> &amp; Sergei&#160;Shoigu in Cor&eacute;e du Nord.</p>";
     let found = mentions_ok(html, &["--lang", "en"]);
-    let ids: Vec<&str> = found.iter().map(|m| m["entity"].as_str().unwrap()).collect();
-    assert_eq!(ids, ["vladimir_putin", "kim_jong_un", "sergei_shoigu", "north_korea"]);
+    let ids: Vec<&str> = found
+        .iter()
+        .map(|m| m["entity"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "vladimir_putin",
+            "kim_jong_un",
+            "sergei_shoigu",
+            "north_korea"
+        ]
+    );
     assert_eq!(found[0]["text"], "Vladimir&nbsp;Putin");
 }
 
@@ -158,7 +199,14 @@ fn a_lexicon_with_a_million_duplicate_rows_loads() {
     let (_d, lexicon) = temp_file("dups.csv", csv.as_bytes());
     let (_t, text) = temp_file("a.txt", b"Zorblax Industries said so.");
     let start = Instant::now();
-    let out = stdout_ok(&entente(&["tag", "--format", "json", "--lexicon", s(&lexicon), s(&text)]));
+    let out = stdout_ok(&entente(&[
+        "tag",
+        "--format",
+        "json",
+        "--lexicon",
+        s(&lexicon),
+        s(&text),
+    ]));
     assert!(start.elapsed() < BUDGET, "took {:?}", start.elapsed());
     assert!(out.contains("zz_thing"));
 }
@@ -167,7 +215,10 @@ fn a_lexicon_with_a_million_duplicate_rows_loads() {
 fn unknown_extra_columns_are_kept_and_harmless() {
     let csv = "wikidata,entity,type,lang,name,colour\nQ1,zz_thing,ORG,en,Zorblax Industries,blue\n";
     let (_d, lexicon) = temp_file("extra.csv", csv.as_bytes());
-    let found = mentions_ok(b"Zorblax Industries said so.", &["--lang", "en", "--lexicon", s(&lexicon)]);
+    let found = mentions_ok(
+        b"Zorblax Industries said so.",
+        &["--lang", "en", "--lexicon", s(&lexicon)],
+    );
     assert_eq!(found[0]["entity"], "zz_thing");
 }
 
@@ -175,12 +226,22 @@ fn unknown_extra_columns_are_kept_and_harmless() {
 fn a_lexicon_path_that_is_a_directory_or_unreadable() {
     let (_t, text) = temp_file("a.txt", b"Putin");
     let empty_dir = tempfile::tempdir().unwrap();
-    let stderr = stderr_with_code(&entente(&["tag", "--lexicon", s(empty_dir.path()), s(&text)]), 2);
-    assert!(stderr.contains("directory holds no .csv lexicon file"), "{stderr}");
+    let stderr = stderr_with_code(
+        &entente(&["tag", "--lexicon", s(empty_dir.path()), s(&text)]),
+        2,
+    );
+    assert!(
+        stderr.contains("directory holds no .csv lexicon file"),
+        "{stderr}"
+    );
     // A directory named like a CSV inside a lexicon directory is skipped, not read.
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("sub.csv")).unwrap();
-    std::fs::write(dir.path().join("ok.csv"), "entity,type,lang,name\nzz,ORG,en,Zorblax\n").unwrap();
+    std::fs::write(
+        dir.path().join("ok.csv"),
+        "entity,type,lang,name\nzz,ORG,en,Zorblax\n",
+    )
+    .unwrap();
     stdout_ok(&entente(&["tag", "--lexicon", s(dir.path()), s(&text)]));
     // Unreadable: a dangling symlink, and a file that is not UTF-8 (root reads any mode).
     let link = dir.path().join("gone.csv");

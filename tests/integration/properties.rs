@@ -13,9 +13,44 @@ fn tagger() -> &'static Tagger {
 /// Text made of lexicon-ish words, accents, quotes, odd spaces and other scripts.
 fn texty() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
-        "Poutine", "Putin", "Kim Jong-un", "Corée du Nord", "l’Ukraine", "Сosmodrome", "Vostochny", " ", "\u{a0}",
-        "\u{202f}", "\n", "« ", " »", "“", "”", "'", "-", "—", ".", ",", "e\u{301}", "\u{ad}", "\u{feff}", "ﬁ", "Ⅻ",
-        "US", "us", "UN", "un", "ß", "İ", "Путин", "東京", "🙂", "Choïgou", "Sergueï", "2 millions", "juillet",
+        "Poutine",
+        "Putin",
+        "Kim Jong-un",
+        "Corée du Nord",
+        "l’Ukraine",
+        "Сosmodrome",
+        "Vostochny",
+        " ",
+        "\u{a0}",
+        "\u{202f}",
+        "\n",
+        "« ",
+        " »",
+        "“",
+        "”",
+        "'",
+        "-",
+        "—",
+        ".",
+        ",",
+        "e\u{301}",
+        "\u{ad}",
+        "\u{feff}",
+        "ﬁ",
+        "Ⅻ",
+        "US",
+        "us",
+        "UN",
+        "un",
+        "ß",
+        "İ",
+        "Путин",
+        "東京",
+        "🙂",
+        "Choïgou",
+        "Sergueï",
+        "2 millions",
+        "juillet",
     ]);
     (prop::collection::vec(pieces, 0..40), any::<String>()).prop_map(|(v, tail)| v.concat() + &tail)
 }
@@ -97,8 +132,20 @@ fn cli_output_is_the_same_bytes_twice() {
     use super::util::*;
     for args in [
         vec!["tag", "--format", "json", "seeds/002-en.txt"],
-        vec!["align", "--format", "json", "seeds/000-fr.txt", "seeds/004-en.txt"],
-        vec!["align", "--format", "html", "seeds/000-fr.txt", "seeds/001-en.txt"],
+        vec![
+            "align",
+            "--format",
+            "json",
+            "seeds/000-fr.txt",
+            "seeds/004-en.txt",
+        ],
+        vec![
+            "align",
+            "--format",
+            "html",
+            "seeds/000-fr.txt",
+            "seeds/001-en.txt",
+        ],
     ] {
         let first = stdout_ok(&entente(&args));
         assert_eq!(first, stdout_ok(&entente(&args)), "{args:?}");

@@ -298,9 +298,18 @@ fn markdown_carries_the_summary_links_and_unlinked_statements() {
         assert!(row.contains(&format!(" | [{}] ", link["right"])), "{row}");
         let first = &link["evidence"][0];
         let words = |side: &Value| {
-            side.as_array().unwrap().iter().map(|w| w.as_str().unwrap()).collect::<Vec<_>>().join(" / ")
+            side.as_array()
+                .unwrap()
+                .iter()
+                .map(|w| w.as_str().unwrap())
+                .collect::<Vec<_>>()
+                .join(" / ")
         };
-        let pair = format!("{} ↔ {}", words(&first["left_text"]), words(&first["right_text"]));
+        let pair = format!(
+            "{} ↔ {}",
+            words(&first["left_text"]),
+            words(&first["right_text"])
+        );
         assert!(row.contains(&pair), "{row} lacks {pair}");
         // The four cells of the header: no stray pipe.
         assert_eq!(row.replace("\\|", "").matches('|').count(), 5, "{row}");

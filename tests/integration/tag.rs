@@ -14,12 +14,18 @@ fn tag_json(file: &str) -> Vec<Value> {
 }
 
 fn entities(mentions: &[Value]) -> Vec<(&str, &str)> {
-    mentions.iter().map(|m| (m["text"].as_str().unwrap(), m["entity"].as_str().unwrap())).collect()
+    mentions
+        .iter()
+        .map(|m| (m["text"].as_str().unwrap(), m["entity"].as_str().unwrap()))
+        .collect()
 }
 
 #[test]
 fn tags_the_french_seed_from_any_directory() {
-    let out = entente_in(std::env::temp_dir().as_path(), &["tag", "--format", "json", s(&seed("000-fr.txt"))]);
+    let out = entente_in(
+        std::env::temp_dir().as_path(),
+        &["tag", "--format", "json", s(&seed("000-fr.txt"))],
+    );
     let mentions: Vec<Value> = serde_json::from_str(&stdout_ok(&out)).unwrap();
     let found = entities(&mentions);
     for expected in [
@@ -44,8 +50,14 @@ fn tags_the_french_seed_from_any_directory() {
 fn cyrillic_lookalike_links_to_the_same_cosmodrome() {
     let fr = tag_json("000-fr.txt");
     let en = tag_json("002-en.txt");
-    let cosmodrome_fr = fr.iter().find(|m| m["text"] == "cosmodrome Vostotchny").unwrap();
-    let cyrillic = en.iter().find(|m| m["text"] == "Vostochny Сosmodrome").expect("Cyrillic С spelling tagged");
+    let cosmodrome_fr = fr
+        .iter()
+        .find(|m| m["text"] == "cosmodrome Vostotchny")
+        .unwrap();
+    let cyrillic = en
+        .iter()
+        .find(|m| m["text"] == "Vostochny Сosmodrome")
+        .expect("Cyrillic С spelling tagged");
     assert_eq!(cyrillic["entity"], cosmodrome_fr["entity"]);
     assert_eq!(cyrillic["match"], "folded");
 }
@@ -55,8 +67,15 @@ fn offsets_point_into_the_original_bytes() {
     for file in SEEDS {
         let bytes = std::fs::read(seed(file)).unwrap();
         for m in tag_json(file) {
-            let (start, end) = (m["start"].as_u64().unwrap() as usize, m["end"].as_u64().unwrap() as usize);
-            assert_eq!(&bytes[start..end], m["text"].as_str().unwrap().as_bytes(), "{file}");
+            let (start, end) = (
+                m["start"].as_u64().unwrap() as usize,
+                m["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(
+                &bytes[start..end],
+                m["text"].as_str().unwrap().as_bytes(),
+                "{file}"
+            );
         }
     }
 }
@@ -75,18 +94,26 @@ fn every_shipped_name_is_found_as_its_own_entity() {
     let tagger = Tagger::new(Arc::new(lexicon.clone()), TagOptions { variants: false });
     let mut failures = Vec::new();
     for name in lexicon.names() {
-        let lang = if name.lang == NameLang::Fr { Lang::Fr } else { Lang::En };
+        let lang = if name.lang == NameLang::Fr {
+            Lang::Fr
+        } else {
+            Lang::En
+        };
         let text = format!("— {} —", name.text);
         let at = "— ".len();
         let found = tagger.tag(&text, lang);
-        let own = found
-            .iter()
-            .any(|m| m.span.start == at && m.span.end == at + name.text.len() && m.entry == name.entry);
+        let own = found.iter().any(|m| {
+            m.span.start == at && m.span.end == at + name.text.len() && m.entry == name.entry
+        });
         if !own {
             failures.push(format!("{} ({})", name.text, lexicon.entry_of(name).id));
         }
     }
-    assert!(failures.is_empty(), "{} names not found as themselves: {failures:?}", failures.len());
+    assert!(
+        failures.is_empty(),
+        "{} names not found as themselves: {failures:?}",
+        failures.len()
+    );
 }
 
 #[test]
@@ -94,9 +121,17 @@ fn text_and_tsv_formats() {
     let text = stdout_ok(&entente(&["tag", s(&seed("001-en.txt"))]));
     assert!(text.lines().next().unwrap().contains("entity"));
     assert!(text.contains("Sergei Shoigu"));
-    let tsv = stdout_ok(&entente(&["tag", "--format", "tsv", s(&seed("001-en.txt"))]));
+    let tsv = stdout_ok(&entente(&[
+        "tag",
+        "--format",
+        "tsv",
+        s(&seed("001-en.txt")),
+    ]));
     let mut lines = tsv.lines();
-    assert_eq!(lines.next().unwrap(), "start\tend\ttext\tentity\tlabel\ttype\tmatch\tname\tconfidence");
+    assert_eq!(
+        lines.next().unwrap(),
+        "start\tend\ttext\tentity\tlabel\ttype\tmatch\tname\tconfidence"
+    );
     assert!(lines.all(|l| l.split('\t').count() == 9));
 }
 
@@ -104,7 +139,13 @@ fn text_and_tsv_formats() {
 fn terms_are_listed_only_when_asked() {
     let plain = tag_json("001-en.txt");
     assert!(plain.iter().all(|m| m["type"] != "TERM"));
-    let out = stdout_ok(&entente(&["tag", "--terms", "--format", "json", s(&seed("001-en.txt"))]));
+    let out = stdout_ok(&entente(&[
+        "tag",
+        "--terms",
+        "--format",
+        "json",
+        s(&seed("001-en.txt")),
+    ]));
     let with_terms: Vec<Value> = serde_json::from_str(&out).unwrap();
     assert!(with_terms.iter().any(|m| m["type"] == "TERM"));
 }
@@ -118,30 +159,83 @@ fn stdin_is_read_with_dash() {
         .output()
         .unwrap();
     let mentions: Vec<Value> = serde_json::from_str(&stdout_ok(&out)).unwrap();
-    assert_eq!(entities(&mentions), [("Putin", "vladimir_putin"), ("Kim Jong Un", "kim_jong_un")]);
+    assert_eq!(
+        entities(&mentions),
+        [("Putin", "vladimir_putin"), ("Kim Jong Un", "kim_jong_un")]
+    );
 }
 
 #[test]
 fn a_user_lexicon_extends_the_built_in_one() {
-    let (_dir, lexicon) = temp_file("mine.csv", "entity,type,lang,name\nzaporizhzhia_npp,FAC,en,Zaporizhzhia nuclear plant\n".as_bytes());
-    let (_d2, text) = temp_file("a.txt", b"Putin spoke about the Zaporizhzhia nuclear plant.");
-    let out = stdout_ok(&entente(&["tag", "--format", "json", "--lexicon", s(&lexicon), s(&text)]));
+    let (_dir, lexicon) = temp_file(
+        "mine.csv",
+        "entity,type,lang,name\nzaporizhzhia_npp,FAC,en,Zaporizhzhia nuclear plant\n".as_bytes(),
+    );
+    let (_d2, text) = temp_file(
+        "a.txt",
+        b"Putin spoke about the Zaporizhzhia nuclear plant.",
+    );
+    let out = stdout_ok(&entente(&[
+        "tag",
+        "--format",
+        "json",
+        "--lexicon",
+        s(&lexicon),
+        s(&text),
+    ]));
     let mentions: Vec<Value> = serde_json::from_str(&out).unwrap();
-    assert_eq!(entities(&mentions), [("Putin", "vladimir_putin"), ("Zaporizhzhia nuclear plant", "zaporizhzhia_npp")]);
-    let out = stdout_ok(&entente(&["tag", "--format", "json", "--no-default-lexicon", "--lexicon", s(&lexicon), s(&text)]));
+    assert_eq!(
+        entities(&mentions),
+        [
+            ("Putin", "vladimir_putin"),
+            ("Zaporizhzhia nuclear plant", "zaporizhzhia_npp")
+        ]
+    );
+    let out = stdout_ok(&entente(&[
+        "tag",
+        "--format",
+        "json",
+        "--no-default-lexicon",
+        "--lexicon",
+        s(&lexicon),
+        s(&text),
+    ]));
     let mentions: Vec<Value> = serde_json::from_str(&out).unwrap();
-    assert_eq!(entities(&mentions), [("Zaporizhzhia nuclear plant", "zaporizhzhia_npp")]);
+    assert_eq!(
+        entities(&mentions),
+        [("Zaporizhzhia nuclear plant", "zaporizhzhia_npp")]
+    );
 }
 
 /// Each bad lexicon gives one line per problem, `FILE:LINE: …`, and exit 2.
 #[test]
 fn bad_lexicon_rows_exit_2_with_file_and_line() {
     let cases: [(&str, &str, &str); 5] = [
-        ("entity,type,lang,name\nputin,PERS,en,Putin\n", ":2: unknown type \"PERS\"", "unknown type"),
-        ("entity,type,name\nputin,PER,Putin\n", ":1: header lacks column lang", "missing column"),
-        ("entity,type,lang,name\nputin,PER,en,\n", ":2: empty name", "empty name"),
-        ("entity,type,lang,name\nok,PER,en,Fine\nputin,PER,en,\"Putin\nx,PER,en,X\n", ":3: unterminated quote", "unterminated quote"),
-        ("entity,type,lang,name\nputin,PER,en\n", ":2: row has 3 fields", "short row"),
+        (
+            "entity,type,lang,name\nputin,PERS,en,Putin\n",
+            ":2: unknown type \"PERS\"",
+            "unknown type",
+        ),
+        (
+            "entity,type,name\nputin,PER,Putin\n",
+            ":1: header lacks column lang",
+            "missing column",
+        ),
+        (
+            "entity,type,lang,name\nputin,PER,en,\n",
+            ":2: empty name",
+            "empty name",
+        ),
+        (
+            "entity,type,lang,name\nok,PER,en,Fine\nputin,PER,en,\"Putin\nx,PER,en,X\n",
+            ":3: unterminated quote",
+            "unterminated quote",
+        ),
+        (
+            "entity,type,lang,name\nputin,PER,en\n",
+            ":2: row has 3 fields",
+            "short row",
+        ),
     ];
     let (_d, text) = temp_file("a.txt", b"Putin");
     for (csv, expected, what) in cases {
@@ -159,7 +253,10 @@ fn bad_input_files_exit_2_with_a_clear_message() {
     assert!(stderr.contains("latin1.txt:2: not valid UTF-8"), "{stderr}");
     let stderr = stderr_with_code(&entente(&["tag", "/no/such/article.txt"]), 2);
     assert_eq!(stderr.trim(), "entente: /no/such/article.txt: no such file");
-    let stderr = stderr_with_code(&entente(&["tag", "--lexicon", "/no/such/lexicon.csv", s(&latin1)]), 2);
+    let stderr = stderr_with_code(
+        &entente(&["tag", "--lexicon", "/no/such/lexicon.csv", s(&latin1)]),
+        2,
+    );
     assert_eq!(stderr.trim(), "entente: /no/such/lexicon.csv: no such file");
     stderr_with_code(&entente(&["tag", "--format", "yaml", s(&latin1)]), 2);
 }
@@ -171,14 +268,31 @@ fn transliteration_variants_link_both_ways_and_strict_turns_them_off() {
     let en_lexicon = "entity,type,lang,name\nyevgeny_prigozhin,PER,en,Yevgeny Prigozhin\nchelyabinsk,GPE,en,Chelyabinsk\n";
     let fr_lexicon = "entity,type,lang,name\nyevgeny_prigozhin,PER,fr,Evgueni Prigojine\nchelyabinsk,GPE,fr,Tcheliabinsk\n";
     let cases = [
-        (en_lexicon, "fr", "Selon Moscou, Evgueni Prigojine est passé par Tcheliabinsk mardi. Prigojine a parlé."),
-        (fr_lexicon, "en", "According to Moscow, Yevgeny Prigozhin went through Chelyabinsk on Tuesday. Prigozhin spoke."),
+        (
+            en_lexicon,
+            "fr",
+            "Selon Moscou, Evgueni Prigojine est passé par Tcheliabinsk mardi. Prigojine a parlé.",
+        ),
+        (
+            fr_lexicon,
+            "en",
+            "According to Moscow, Yevgeny Prigozhin went through Chelyabinsk on Tuesday. Prigozhin spoke.",
+        ),
     ];
     for (lexicon, lang, text) in cases {
         let (_d, lexicon) = temp_file("names.csv", lexicon.as_bytes());
         let (_t, article) = temp_file("a.txt", text.as_bytes());
         let run = |strict: bool| {
-            let mut args = vec!["tag", "--format", "json", "--lang", lang, "--no-default-lexicon", "--lexicon", s(&lexicon)];
+            let mut args = vec![
+                "tag",
+                "--format",
+                "json",
+                "--lang",
+                lang,
+                "--no-default-lexicon",
+                "--lexicon",
+                s(&lexicon),
+            ];
             if strict {
                 args.push("--strict");
             }
@@ -186,13 +300,27 @@ fn transliteration_variants_link_both_ways_and_strict_turns_them_off() {
             serde_json::from_str::<Vec<Value>>(&stdout_ok(&entente(&args))).unwrap()
         };
         let found = run(false);
-        let ids: Vec<(&str, &str)> = found.iter().map(|m| (m["entity"].as_str().unwrap(), m["match"].as_str().unwrap())).collect();
+        let ids: Vec<(&str, &str)> = found
+            .iter()
+            .map(|m| (m["entity"].as_str().unwrap(), m["match"].as_str().unwrap()))
+            .collect();
         assert_eq!(
             ids,
-            [("yevgeny_prigozhin", "translit"), ("chelyabinsk", "translit"), ("yevgeny_prigozhin", "translit")],
+            [
+                ("yevgeny_prigozhin", "translit"),
+                ("chelyabinsk", "translit"),
+                ("yevgeny_prigozhin", "translit")
+            ],
             "{lang}: {found:?}"
         );
-        assert!(found.iter().all(|m| m["confidence"].as_f64().unwrap() < 1.0));
-        assert!(run(true).is_empty(), "--strict finds only lexicon spellings");
+        assert!(
+            found
+                .iter()
+                .all(|m| m["confidence"].as_f64().unwrap() < 1.0)
+        );
+        assert!(
+            run(true).is_empty(),
+            "--strict finds only lexicon spellings"
+        );
     }
 }

@@ -16,11 +16,22 @@ pub fn seed(name: &str) -> PathBuf {
 }
 
 /// The five seeds, French first.
-pub const SEEDS: [&str; 5] = ["000-fr.txt", "001-en.txt", "002-en.txt", "003-en.txt", "004-en.txt"];
+pub const SEEDS: [&str; 5] = [
+    "000-fr.txt",
+    "001-en.txt",
+    "002-en.txt",
+    "003-en.txt",
+    "004-en.txt",
+];
 
 /// `entente ARGS…` run from `dir`.
 pub fn entente_in(dir: &Path, args: &[&str]) -> Output {
-    Command::cargo_bin("entente").unwrap().current_dir(dir).args(args).output().unwrap()
+    Command::cargo_bin("entente")
+        .unwrap()
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .unwrap()
 }
 
 /// `entente ARGS…` run from the crate root.
