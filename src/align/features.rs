@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use super::numbers::{self, Quantity};
 use super::quotes::quotations;
-use crate::lexicon::EntityType;
+use crate::lexicon::{EntityType, Entry};
 use crate::normalize::fold;
 use crate::span::{Lang, Span};
 use crate::tag::{Mention, Tagger};
@@ -156,17 +156,8 @@ fn statement_features(
             }
             continue;
         }
-        let kind = if entry.kind == EntityType::Term {
-            EvidenceKind::Term
-        } else {
-            EvidenceKind::Entity
-        };
-        let prefix = if kind == EvidenceKind::Term {
-            "t:"
-        } else {
-            "e:"
-        };
-        push(kind, format!("{prefix}{}", entry.id), m.span, m.confidence);
+        let (kind, key) = lexicon_key(entry);
+        push(kind, key, m.span, m.confidence);
         for &target in &entry.stands_for {
             let target = &tagger.lexicon().entries()[target];
             push(
@@ -188,26 +179,12 @@ fn statement_features(
                 {
                     continue;
                 }
-                let kind = if inner_entry.kind == EntityType::Term {
-                    EvidenceKind::Term
-                } else {
-                    EvidenceKind::Entity
-                };
-                let prefix = if kind == EvidenceKind::Term {
-                    "t:"
-                } else {
-                    "e:"
-                };
+                let (kind, key) = lexicon_key(inner_entry);
                 let span = Span::new(
                     inner.span.start + m.span.start,
                     inner.span.end + m.span.start,
                 );
-                push(
-                    kind,
-                    format!("{prefix}{}", inner_entry.id),
-                    span,
-                    inner.confidence * NESTED_FACTOR,
-                );
+                push(kind, key, span, inner.confidence * NESTED_FACTOR);
             }
         }
     }
@@ -242,6 +219,16 @@ fn statement_features(
     }
     features.sort_by_key(|f| (f.span.start, f.kind));
     StatementFeatures { features, tokens }
+}
+
+/// The evidence kind and key of a lexicon entry: `t:` for TERM concepts,
+/// `e:` for named entities.
+fn lexicon_key(entry: &Entry) -> (EvidenceKind, String) {
+    if entry.kind == EntityType::Term {
+        (EvidenceKind::Term, format!("t:{}", entry.id))
+    } else {
+        (EvidenceKind::Entity, format!("e:{}", entry.id))
+    }
 }
 
 /// True for a mention of a lexicon name with `scope` = `quote` (everyday
