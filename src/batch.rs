@@ -41,7 +41,7 @@ use serde_json::Value;
 use crate::align::{Aligner, Analysis};
 use crate::detect::detect;
 use crate::error::{Error, ErrorKind};
-use crate::report::alignment::{AlignedPair, JsonAlignment, Side};
+use crate::report::alignment::{AlignedPair, JsonAlignment};
 use crate::span::Lang;
 
 /// Pairs read per thread before a chunk is aligned: enough to keep every
@@ -615,17 +615,7 @@ pub fn align_pair(
     let left: Analysis = aligner.analyse(&left_text, left_lang);
     let right: Analysis = aligner.analyse(&right_text, right_lang);
     let alignment = aligner.align(&left, &right);
-    let pair = AlignedPair {
-        left: Side {
-            path: &left_path,
-            analysis: &left,
-        },
-        right: Side {
-            path: &right_path,
-            analysis: &right,
-        },
-        alignment: &alignment,
-    };
+    let pair = AlignedPair::new((&left_path, &left), (&right_path, &right), &alignment);
     #[derive(Serialize)]
     struct Line<'a> {
         id: &'a Value,

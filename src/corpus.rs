@@ -37,7 +37,7 @@ use serde::Serialize;
 use crate::align::{Aligner, Analysis, EvidenceKind};
 use crate::batch::Stop;
 use crate::error::Error;
-use crate::report::alignment::{AlignedPair, JsonAlignment, Side};
+use crate::report::alignment::{AlignedPair, JsonAlignment};
 use crate::span::Lang;
 
 /// The default of [`CorpusOptions::min_score`], shown in `--help`.
@@ -476,17 +476,9 @@ impl<'a> Corpus<'a> {
         right: (&str, &Analysis),
     ) -> (String, usize) {
         let alignment = self.align.then(|| self.aligner.align(left.1, right.1));
-        let pair = alignment.as_ref().map(|alignment| AlignedPair {
-            left: Side {
-                path: left.0,
-                analysis: left.1,
-            },
-            right: Side {
-                path: right.0,
-                analysis: right.1,
-            },
-            alignment,
-        });
+        let pair = alignment
+            .as_ref()
+            .map(|alignment| AlignedPair::new(left, right, alignment));
         let line = PairLine {
             left: left.0,
             right: right.0,

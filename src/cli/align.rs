@@ -6,7 +6,7 @@ use anyhow::{Result, bail};
 use clap::ValueEnum;
 use entente::Lang;
 use entente::align::{AlignOptions, Aligner, DEFAULT_THRESHOLD};
-use entente::report::alignment::{self, AlignedPair, Side};
+use entente::report::alignment::{self, AlignedPair};
 use entente::report::html;
 
 use super::Outcome;
@@ -91,17 +91,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         args.left.display().to_string(),
         args.right.display().to_string(),
     );
-    let pair = AlignedPair {
-        left: Side {
-            path: &left_path,
-            analysis: &left,
-        },
-        right: Side {
-            path: &right_path,
-            analysis: &right,
-        },
-        alignment: &result,
-    };
+    let pair = AlignedPair::new((&left_path, &left), (&right_path, &right), &result);
     let mut out = common::stdout();
     match args.format {
         Format::Text => alignment::write_text(&mut out, &pair)?,

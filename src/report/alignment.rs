@@ -45,6 +45,22 @@ pub struct AlignedPair<'a> {
     pub alignment: &'a Alignment,
 }
 
+impl<'a> AlignedPair<'a> {
+    /// Two analysed articles, each with the path the user gave, and their links.
+    pub fn new(
+        left: (&'a str, &'a Analysis<'a>),
+        right: (&'a str, &'a Analysis<'a>),
+        alignment: &'a Alignment,
+    ) -> AlignedPair<'a> {
+        let side = |(path, analysis)| Side { path, analysis };
+        AlignedPair {
+            left: side(left),
+            right: side(right),
+            alignment,
+        }
+    }
+}
+
 /// The JSON object of contract §3 (plus `kind` per statement and `unaligned`).
 #[derive(Serialize)]
 pub struct JsonAlignment<'a> {
