@@ -416,10 +416,10 @@ impl TokenTrie {
         let mut pattern = Vec::with_capacity(names + 1);
         pattern.push(NO_PATTERN);
         TokenTrie {
-            short_tokens: HashMap::with_capacity_and_hasher(names, FxBuild::default()),
+            short_tokens: HashMap::with_capacity_and_hasher(names, FxBuild),
             long_tokens: HashMap::default(),
             token_count: 0,
-            children: HashMap::with_capacity_and_hasher(names / 2, FxBuild::default()),
+            children: HashMap::with_capacity_and_hasher(names / 2, FxBuild),
             root_children: Vec::with_capacity(names),
             pattern,
         }
