@@ -29,7 +29,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::lexicon::{EntityType, Entry, Lexicon, Name};
-use crate::normalize::{FoldedTokens, fold, fold_tokens};
+use crate::normalize::{fold, for_each_token};
 use crate::span::{Lang, Span};
 use crate::variants::{IndexedName, VariantIndex, VariantKind};
 use rustc_hash::FxBuildHasher as FxBuild;
@@ -116,6 +116,9 @@ impl CaseRule {
     fn allows(self, text: &str) -> bool {
         match self {
             CaseRule::Any => true,
+            CaseRule::Capital if text.as_bytes().first().is_some_and(u8::is_ascii_uppercase) => {
+                true
+            }
             CaseRule::Capital => text.chars().any(char::is_uppercase),
             CaseRule::AllCaps => text
                 .chars()
@@ -129,6 +132,8 @@ impl CaseRule {
 #[derive(Clone, Copy, Debug)]
 struct NameInfo {
     case: CaseRule,
+    /// The name ends with punctuation (`U.S.`, `d’`), which tokens leave out.
+    tail: bool,
     lang: crate::lexicon::NameLang,
     term: bool,
     builtin: bool,
@@ -145,7 +150,18 @@ pub struct Tagger {
     candidate_starts: Vec<u32>,
     /// What choosing among a pattern's names needs of each name, side by side.
     name_info: Vec<NameInfo>,
+    /// For each pattern, its name when it has only one (most do), with what
+    /// choosing needs of it: one look-up per match instead of four.
+    choices: Vec<Choice>,
     variants: Option<VariantIndex>,
+}
+
+/// A pattern's only name and its [`NameInfo`]; `name` is [`NO_PATTERN`]
+/// when the pattern has several names.
+#[derive(Clone, Copy, Debug)]
+struct Choice {
+    name: u32,
+    info: NameInfo,
 }
 
 impl Tagger {
@@ -179,11 +195,12 @@ impl Tagger {
             pattern_of.push(match node {
                 None => NO_PATTERN,
                 Some(node) => {
-                    if trie.pattern[node] == NO_PATTERN {
-                        trie.pattern[node] = patterns;
+                    let node = &mut trie.nodes[node];
+                    if node.pattern == NO_PATTERN {
+                        node.pattern = patterns;
                         patterns += 1;
                     }
-                    trie.pattern[node]
+                    node.pattern
                 }
             });
         }
@@ -206,14 +223,28 @@ impl Tagger {
             candidates[next[p as usize] as usize] = i as u32;
             next[p as usize] += 1;
         }
-        let name_info = lexicon
+        let name_info: Vec<NameInfo> = lexicon
             .names()
             .iter()
             .map(|n| NameInfo {
                 case: CaseRule::of(&n.text),
+                tail: n.text.ends_with(|c: char| !c.is_alphanumeric()),
                 lang: n.lang,
                 term: lexicon.entry_of(n).kind == EntityType::Term,
                 builtin: lexicon.files()[n.file].builtin,
+            })
+            .collect();
+        let choices = candidate_starts
+            .windows(2)
+            .map(|w| match candidates[w[0] as usize..w[1] as usize] {
+                [only] => Choice {
+                    name: only,
+                    info: name_info[only as usize],
+                },
+                _ => Choice {
+                    name: NO_PATTERN,
+                    info: name_info[candidates[w[0] as usize] as usize],
+                },
             })
             .collect();
         let variants = options.variants.then(|| {
@@ -234,6 +265,7 @@ impl Tagger {
             candidates,
             candidate_starts,
             name_info,
+            choices,
             variants,
         }
     }
@@ -250,27 +282,39 @@ impl Tagger {
 
     /// Every mention in `text` (written in `lang`), in text order, not overlapping.
     pub fn tag(&self, text: &str, lang: Lang) -> Vec<Mention> {
-        let folded = fold_tokens(text);
-        let mut mentions = Vec::new();
-        for (span, pattern) in self.trie.find_iter(&folded) {
+        // News text holds a mention every few dozen bytes: growing the
+        // vector from nothing would copy it a dozen times over.
+        let mut mentions = Vec::with_capacity(text.len() / 32);
+        let mut found = |span: Span, pattern: usize| {
             let surface = span.of(text);
-            if let Some(name) = self.choose(pattern, surface, lang) {
-                let span = with_trailing_punctuation(text, span, &self.lexicon.names()[name].text);
-                let surface = span.of(text);
-                let how = if self.lexicon.names()[name].text == surface {
-                    MatchHow::Exact
-                } else {
-                    MatchHow::Folded
-                };
-                let entry = self.lexicon.names()[name].entry;
-                mentions.push(Mention {
-                    span,
-                    entry,
-                    name,
-                    how,
-                    confidence: 1.0,
-                });
-            }
+            let Some(name) = self.choose(pattern, surface, lang) else {
+                return;
+            };
+            let name_text = &self.lexicon.names()[name].text;
+            let span = if self.name_info[name].tail {
+                with_trailing_punctuation(text, span, name_text)
+            } else {
+                span
+            };
+            let how = if name_text == span.of(text) {
+                MatchHow::Exact
+            } else {
+                MatchHow::Folded
+            };
+            mentions.push(Mention {
+                span,
+                entry: self.lexicon.names()[name].entry,
+                name,
+                how,
+                confidence: 1.0,
+            });
+        };
+        if self.trie.token_count > 0 {
+            let mut walk = Walk::new(&self.trie);
+            for_each_token(text, |token, span| {
+                walk.push(self.trie.token(token), span, &mut found)
+            });
+            walk.finish(&mut found);
         }
         if let Some(variants) = &self.variants {
             self.add_variants(variants, text, lang, &mut mentions);
@@ -315,17 +359,16 @@ impl Tagger {
     /// The best name of pattern `p` for `surface`, or none if every one fails
     /// its case rule.
     fn choose(&self, p: usize, surface: &str, lang: Lang) -> Option<usize> {
+        // General words are language-specific (English "met" is French
+        // "il met"); names of entities are recognised in either language.
+        let allows = |info: NameInfo| info.case.allows(surface) && (info.lang.fits(lang) || !info.term);
+        let choice = self.choices[p];
+        if choice.name != NO_PATTERN {
+            return allows(choice.info).then_some(choice.name as usize);
+        }
+        let allowed = |n: usize| allows(self.name_info[n]);
         let names = self.lexicon.names();
         let range = self.candidate_starts[p] as usize..self.candidate_starts[p + 1] as usize;
-        let allowed = |n: usize| {
-            let info = self.name_info[n];
-            // General words are language-specific (English "met" is French
-            // "il met"); names of entities are recognised in either language.
-            info.case.allows(surface) && (info.lang.fits(lang) || !info.term)
-        };
-        if let [only] = self.candidates[range.clone()] {
-            return allowed(only as usize).then_some(only as usize);
-        }
         self.candidates[range]
             .iter()
             .map(|&n| n as usize)
@@ -376,100 +419,139 @@ fn is_apostrophe(c: char) -> bool {
 /// No name ends at this trie node.
 const NO_PATTERN: u32 = u32::MAX;
 
-/// A token of up to 8 bytes as a number: its bytes, zero-padded. Folded
+/// A token of up to 16 bytes as a number: its bytes, zero-padded. Folded
 /// tokens are letters and digits, whose UTF-8 never holds a zero byte, so no
 /// two tokens share a number.
 #[inline]
-fn packed(token: &str) -> Option<u64> {
+fn packed(token: &str) -> Option<u128> {
     let bytes = token.as_bytes();
-    (bytes.len() <= 8).then(|| {
-        let mut word = [0u8; 8];
-        word[..bytes.len()].copy_from_slice(bytes);
-        u64::from_le_bytes(word)
-    })
+    if bytes.len() <= 8 {
+        // Most words: cheaper in 64 bits.
+        Some(u128::from(
+            bytes.iter().rev().fold(0u64, |word, &b| word << 8 | u64::from(b)),
+        ))
+    } else {
+        (bytes.len() <= 16).then(|| {
+            bytes
+                .iter()
+                .rev()
+                .fold(0u128, |word, &b| word << 8 | u128::from(b))
+        })
+    }
 }
+
+/// The bit of token `id` in a node's child mask.
+#[inline]
+fn child_bit(id: u32) -> u64 {
+    1 << (id % 64)
+}
+
+/// A token of the names: its id, and the node of the names that start with it.
+#[derive(Clone, Copy, Debug)]
+struct Token {
+    id: u32,
+    /// 0: no name starts with this token.
+    root: u32,
+}
+
+/// A trie node: the pattern that ends there and a summary of its children.
+#[derive(Clone, Copy, Debug)]
+struct Node {
+    /// The pattern (distinct folded name) that ends here, or [`NO_PATTERN`].
+    pattern: u32,
+    /// A bit for each child's token id modulo 64: most tokens after a
+    /// name's first word continue no name, and this says so without a
+    /// look-up in `children`.
+    child_mask: u64,
+}
+
+const EMPTY_NODE: Node = Node {
+    pattern: NO_PATTERN,
+    child_mask: 0,
+};
 
 /// A trie over folded tokens: names are token sequences, children are found
 /// by `(node, token id)`. Leftmost-longest search over a folded text gives
 /// the matches an Aho-Corasick automaton over the padded names would.
+///
+/// What the search touches for one token is kept together (the token's id
+/// and first node in one value, a node's pattern and children in one
+/// record): with many names, the tables outgrow the processor's caches, and
+/// each separate look-up is a wait for memory.
 #[derive(Clone, Debug, Default)]
 struct TokenTrie {
-    /// Every token of every name, by id: those of up to 8 bytes packed into
-    /// a `u64` (most words; found without following a pointer to compare
-    /// strings), the longer ones by their text.
-    short_tokens: HashMap<u64, u32, FxBuild>,
-    long_tokens: HashMap<Box<str>, u32, FxBuild>,
+    /// Every token of every name: those of up to 16 bytes packed into a
+    /// `u128` (nearly all words; found without following a pointer to
+    /// compare strings), the longer ones by their text.
+    short_tokens: HashMap<u128, Token, FxBuild>,
+    long_tokens: HashMap<Box<str>, Token, FxBuild>,
     /// How many tokens there are.
     token_count: u32,
-    /// `(node << 32 | token id)` → child node; node 0 is the root.
+    /// `(node << 32 | token id)` → child node, below the root; node 0 is the root.
     children: HashMap<u64, u32, FxBuild>,
-    /// The root's child for each token id (0: none), apart because every name
-    /// starts there and most have a first word of their own.
-    root_children: Vec<u32>,
-    /// For each node, the pattern (distinct folded name) that ends there.
-    pattern: Vec<u32>,
+    nodes: Vec<Node>,
 }
 
 impl TokenTrie {
     /// An empty trie with room for about `names` names.
     fn with_capacity(names: usize) -> TokenTrie {
-        let mut pattern = Vec::with_capacity(names + 1);
-        pattern.push(NO_PATTERN);
+        let mut nodes = Vec::with_capacity(names + 1);
+        nodes.push(EMPTY_NODE);
         TokenTrie {
             short_tokens: HashMap::with_capacity_and_hasher(names, FxBuild),
             long_tokens: HashMap::default(),
             token_count: 0,
             children: HashMap::with_capacity_and_hasher(names / 2, FxBuild),
-            root_children: Vec::with_capacity(names),
-            pattern,
+            nodes,
         }
     }
 
     /// Adds a name given as its tokens; the node where it ends, or `None` for a name without tokens.
     fn insert<'a>(&mut self, name: impl Iterator<Item = &'a str>) -> Option<usize> {
-        if self.pattern.is_empty() {
-            self.pattern.push(NO_PATTERN);
+        if self.nodes.is_empty() {
+            self.nodes.push(EMPTY_NODE);
         }
         let mut node = 0u32;
         for token in name {
-            let next = self.token_count;
-            let token = match packed(token) {
-                Some(key) => *self.short_tokens.entry(key).or_insert(next),
-                None => match self.long_tokens.get(token) {
-                    Some(&id) => id,
-                    None => {
-                        self.long_tokens.insert(token.into(), next);
-                        next
-                    }
-                },
+            let fresh = Token {
+                id: self.token_count,
+                root: 0,
             };
-            if token == next {
-                self.token_count += 1;
-                self.root_children.push(0);
-            }
-            let next_node = self.pattern.len() as u32;
-            node = if node == 0 {
-                let child = &mut self.root_children[token as usize];
-                if *child == 0 {
-                    *child = next_node;
+            let entry = match packed(token) {
+                Some(key) => self.short_tokens.entry(key).or_insert(fresh),
+                None => {
+                    if !self.long_tokens.contains_key(token) {
+                        self.long_tokens.insert(token.into(), fresh);
+                    }
+                    self.long_tokens.get_mut(token).expect("inserted above")
                 }
-                *child
+            };
+            if entry.id == fresh.id {
+                self.token_count += 1;
+            }
+            let next_node = self.nodes.len() as u32;
+            node = if node == 0 {
+                if entry.root == 0 {
+                    entry.root = next_node;
+                }
+                entry.root
             } else {
+                self.nodes[node as usize].child_mask |= child_bit(entry.id);
                 *self
                     .children
-                    .entry(u64::from(node) << 32 | u64::from(token))
+                    .entry(u64::from(node) << 32 | u64::from(entry.id))
                     .or_insert(next_node)
             };
             if node == next_node {
-                self.pattern.push(NO_PATTERN);
+                self.nodes.push(EMPTY_NODE);
             }
         }
         (node != 0).then_some(node as usize)
     }
 
-    /// The id of a token, if some name has it.
+    /// The token, if some name has it.
     #[inline]
-    fn token_id(&self, token: &str) -> Option<u32> {
+    fn token(&self, token: &str) -> Option<Token> {
         match packed(token) {
             Some(key) => self.short_tokens.get(&key).copied(),
             None => self.long_tokens.get(token).copied(),
@@ -480,65 +562,154 @@ impl TokenTrie {
         self.short_tokens.shrink_to_fit();
         self.long_tokens.shrink_to_fit();
         self.children.shrink_to_fit();
-        self.root_children.shrink_to_fit();
-        self.pattern.shrink_to_fit();
+        self.nodes.shrink_to_fit();
     }
 
-    /// Leftmost-longest, non-overlapping matches among the tokens of a
-    /// folded text: the original span of the matched tokens and the pattern.
-    fn find_iter<'t>(
-        &'t self,
-        folded: &'t FoldedTokens,
-    ) -> impl Iterator<Item = (Span, usize)> + 't {
-        // The id of each token of the text (u32::MAX: in no name).
-        let ids: Vec<u32> = if self.token_count == 0 {
-            Vec::new()
+    /// The node reached from `node` by `token`, if any name goes on that way.
+    #[inline]
+    fn child(&self, node: u32, token: Token) -> Option<u32> {
+        let child = if node == 0 {
+            token.root
+        } else if self.nodes[node as usize].child_mask & child_bit(token.id) == 0 {
+            0
         } else {
-            folded
-                .tokens
-                .iter()
-                .map(|(range, _)| {
-                    let token = &folded.text[range.start as usize..range.end as usize];
-                    self.token_id(token).unwrap_or(u32::MAX)
-                })
-                .collect()
+            self.children
+                .get(&(u64::from(node) << 32 | u64::from(token.id)))
+                .copied()
+                .unwrap_or(0)
         };
-        let mut i = 0;
-        std::iter::from_fn(move || {
-            while i < ids.len() {
-                let mut node = 0u32;
-                let mut best: Option<(usize, u32)> = None;
-                for (j, &id) in ids.iter().enumerate().skip(i) {
-                    if id == u32::MAX {
-                        break;
-                    }
-                    let child = if node == 0 {
-                        self.root_children[id as usize]
-                    } else {
-                        self.children
-                            .get(&(u64::from(node) << 32 | u64::from(id)))
-                            .copied()
-                            .unwrap_or(0)
-                    };
-                    if child == 0 {
-                        break;
-                    }
-                    node = child;
-                    if self.pattern[node as usize] != NO_PATTERN {
-                        best = Some((j, self.pattern[node as usize]));
-                    }
-                }
-                match best {
-                    Some((last, pattern)) => {
-                        let span = Span::new(folded.tokens[i].1.start, folded.tokens[last].1.end);
-                        i = last + 1;
-                        return Some((span, pattern as usize));
-                    }
-                    None => i += 1,
-                }
+        (child != 0).then_some(child)
+    }
+}
+
+/// Leftmost-longest search over a text's tokens, fed one token at a time so
+/// that the text is never held as a whole: only the tokens of the current
+/// attempt are kept (a failed attempt starts again at its second token).
+struct Walk<'a> {
+    trie: &'a TokenTrie,
+    /// The current attempt's tokens (`None`: in no name) and their original spans.
+    pending: Vec<(Option<Token>, Span)>,
+    /// How many of them the attempt has walked, and the node it is at.
+    walked: usize,
+    node: u32,
+    /// The longest name found so far: its last token in `pending` and its pattern.
+    best: Option<(usize, u32)>,
+}
+
+impl<'a> Walk<'a> {
+    fn new(trie: &'a TokenTrie) -> Walk<'a> {
+        Walk {
+            trie,
+            pending: Vec::new(),
+            walked: 0,
+            node: 0,
+            best: None,
+        }
+    }
+
+    /// The next token of the text; `found` gets each match (span, pattern) once it is sure.
+    #[inline]
+    fn push(&mut self, token: Option<Token>, span: Span, found: &mut impl FnMut(Span, usize)) {
+        if self.pending.is_empty() {
+            self.start(token, span, found);
+            return;
+        }
+        // An attempt is under way: this token goes on with it, or ends it.
+        if let Some(child) = token.and_then(|t| self.trie.child(self.node, t)) {
+            self.pending.push((token, span));
+            self.step(child, found);
+            return;
+        }
+        self.settle(found);
+        if self.pending.is_empty() {
+            self.start(token, span, found);
+        } else {
+            // The tokens after a failed attempt's first one start again.
+            self.pending.push((token, span));
+            self.advance(found);
+        }
+    }
+
+    /// A token with nothing pending. Most tokens start no name, or only a
+    /// one-word name that no longer name goes on from: nothing to keep.
+    #[inline]
+    fn start(&mut self, token: Option<Token>, span: Span, found: &mut impl FnMut(Span, usize)) {
+        let Some(root) = token.map(|t| t.root).filter(|&r| r != 0) else {
+            return;
+        };
+        let node = self.trie.nodes[root as usize];
+        if node.child_mask == 0 {
+            if node.pattern != NO_PATTERN {
+                found(span, node.pattern as usize);
             }
-            None
-        })
+            return;
+        }
+        self.pending.push((token, span));
+        self.step(root, found);
+    }
+
+    /// The last pending token took the attempt to `child`.
+    #[inline]
+    fn step(&mut self, child: u32, found: &mut impl FnMut(Span, usize)) {
+        let node = self.trie.nodes[child as usize];
+        self.node = child;
+        self.walked = self.pending.len();
+        if node.pattern != NO_PATTERN {
+            self.best = Some((self.walked - 1, node.pattern));
+        }
+        if node.child_mask == 0 {
+            // No name goes further: the attempt is over.
+            self.settle(found);
+            self.advance(found);
+        }
+    }
+
+    /// Walks the pending tokens as far as the trie goes.
+    fn advance(&mut self, found: &mut impl FnMut(Span, usize)) {
+        while let Some(&(token, _)) = self.pending.get(self.walked) {
+            match token.and_then(|t| self.trie.child(self.node, t)) {
+                Some(child) => {
+                    self.node = child;
+                    let pattern = self.trie.nodes[child as usize].pattern;
+                    if pattern != NO_PATTERN {
+                        self.best = Some((self.walked, pattern));
+                    }
+                    self.walked += 1;
+                }
+                None => self.settle(found),
+            }
+        }
+    }
+
+    /// The attempt at the first pending token is over: reports its longest
+    /// match, or gives that token up, and starts again after it.
+    fn settle(&mut self, found: &mut impl FnMut(Span, usize)) {
+        let used = match self.best.take() {
+            Some((last, pattern)) => {
+                let span = Span::new(self.pending[0].1.start, self.pending[last].1.end);
+                found(span, pattern as usize);
+                last + 1
+            }
+            None => 1,
+        };
+        if used == self.pending.len() {
+            self.pending.clear();
+        } else {
+            self.pending.drain(..used);
+        }
+        self.walked = 0;
+        self.node = 0;
+    }
+
+    /// The text is over: settles what is still pending.
+    fn finish(&mut self, found: &mut impl FnMut(Span, usize)) {
+        loop {
+            self.advance(found);
+            if self.pending.is_empty() {
+                break;
+            }
+            self.settle(found);
+        }
     }
 }
 

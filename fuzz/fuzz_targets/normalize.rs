@@ -1,11 +1,12 @@
-//! `entente::normalize`: the offset map of `fold`, and idempotence of
-//! `fold` and `fold_key`. Raw bytes also go through `input::decode_utf8`.
+//! `entente::normalize`: the offset map of `fold`, idempotence of `fold`
+//! and `fold_key`, and the tagger's streamed tokens (`for_each_token`) equal
+//! to `fold`'s. Raw bytes also go through `input::decode_utf8`.
 
 #![no_main]
 
 use std::path::Path;
 
-use entente::normalize::{fold, fold_key};
+use entente::normalize::{fold, fold_key, for_each_token};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -39,6 +40,12 @@ fuzz_target!(|data: &[u8]| {
         padded.push(' ');
     }
     assert_eq!(folded.as_str(), padded, "folded text is not its tokens between spaces");
+
+    let mut streamed = folded.tokens();
+    for_each_token(text, |token, span| {
+        assert_eq!(streamed.next(), Some((token, span)), "for_each_token differs from fold");
+    });
+    assert_eq!(streamed.next(), None, "for_each_token stopped early");
 
     let key = fold_key(text);
     assert_eq!(fold_key(&key), key, "fold_key is not idempotent");

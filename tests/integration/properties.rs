@@ -51,6 +51,11 @@ fn texty() -> impl Strategy<Value = String> {
         "Sergueï",
         "2 millions",
         "juillet",
+        "Cor&eacute;e",
+        "&amp;",
+        "&",
+        "Œuvre",
+        "½",
     ]);
     (prop::collection::vec(pieces, 0..40), any::<String>()).prop_map(|(v, tail)| v.concat() + &tail)
 }
@@ -86,6 +91,18 @@ proptest! {
         for (_, span) in once.tokens() {
             prop_assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end) && span.end <= text.len());
         }
+    }
+
+    /// The tagger's streaming tokenizer (fast paths for ASCII and accented
+    /// Latin words) gives exactly the tokens of the full folding.
+    #[test]
+    fn streamed_tokens_are_the_folded_ones(text in texty()) {
+        let folded = entente::normalize::fold(&text);
+        let want: Vec<(String, entente::Span)> =
+            folded.tokens().map(|(t, span)| (t.to_string(), span)).collect();
+        let mut got = Vec::new();
+        entente::normalize::for_each_token(&text, |t, span| got.push((t.to_string(), span)));
+        prop_assert_eq!(got, want);
     }
 
     /// Statements are in order, do not overlap, lie on char boundaries and
