@@ -79,7 +79,6 @@
 //!   Patrushev*); a candidate equally close to two entities links to neither;
 //!   nothing overlapping `known` is returned.
 
-use std::hash::Hasher;
 use std::ops::Range;
 
 use serde::Serialize;
@@ -850,56 +849,42 @@ fn key_with(fold: &str, lang: Lang, out: &mut String, sym: &mut Vec<u8>) {
 
 /// The symbols for the spelling at `s[i..]` and how many bytes it used.
 /// Longest patterns first; the language decides `ch`, and French `gu`/`qu`.
+/// Dispatched on the first letter: this runs for every capitalised word.
 fn rewrite(s: &[u8], i: usize, lang: Lang) -> (&'static str, usize) {
     let rest = s.get(i..).unwrap_or_default();
     let at = |p: &[u8]| rest.starts_with(p);
     let then_in = |k: usize, set: &[u8]| rest.get(k).is_some_and(|c| set.contains(c));
-    // Spellings that mean one sound whatever the language.
-    let long: [(&[u8], &'static str); 4] = [
-        (b"chtch", "Q"),
-        (b"shch", "Q"),
-        (b"tch", "C"),
-        (b"dzh", "Z"),
-    ];
-    for (pat, emit) in long {
-        if at(pat) {
-            return (emit, pat.len());
-        }
-    }
-    // The spellings the two traditions read differently.
-    match lang {
-        Lang::Fr if at(b"ch") => return ("S", 2),
-        Lang::En if at(b"ch") => return ("C", 2),
-        Lang::Fr if at(b"gu") && then_in(2, b"eiy") => return ("g", 2),
-        Lang::Fr if at(b"qu") && then_in(2, b"aeiouy") => return ("k", 2),
-        _ => {}
-    }
-    let two: [(&[u8], &'static str); 10] = [
-        (b"dj", "Z"),
-        (b"sh", "S"),
-        (b"zh", "Z"),
-        (b"kh", "X"),
-        (b"ou", "u"),
-        (b"ph", "f"),
-        (b"th", "t"),
-        (b"dh", "d"),
-        (b"gh", "g"),
-        (b"ck", "k"),
-    ];
-    for (pat, emit) in two {
-        if at(pat) {
-            return (emit, 2);
-        }
-    }
-    match rest.first() {
-        Some(b'j') => ("Z", 1),
-        Some(b'c') if then_in(1, b"eiy") => ("s", 1),
-        Some(b'c' | b'q') => ("k", 1),
-        Some(b'x') => ("ks", 1),
-        Some(b'w') => ("u", 1),
-        Some(b'y') => ("i", 1),
-        Some(&b) => (ascii_str(b), 1),
-        None => ("", 1),
+    let next = rest.get(1).copied();
+    let Some(&first) = rest.first() else {
+        return ("", 1);
+    };
+    match first {
+        b'c' if at(b"chtch") => ("Q", 5),
+        // The spellings the two traditions read differently.
+        b'c' if next == Some(b'h') => (if lang == Lang::Fr { "S" } else { "C" }, 2),
+        b'c' if next == Some(b'k') => ("k", 2),
+        b'c' if then_in(1, b"eiy") => ("s", 1),
+        b'c' => ("k", 1),
+        b's' if at(b"shch") => ("Q", 4),
+        b's' if next == Some(b'h') => ("S", 2),
+        b't' if at(b"tch") => ("C", 3),
+        b't' if next == Some(b'h') => ("t", 2),
+        b'd' if at(b"dzh") => ("Z", 3),
+        b'd' if next == Some(b'j') => ("Z", 2),
+        b'd' if next == Some(b'h') => ("d", 2),
+        b'g' if lang == Lang::Fr && next == Some(b'u') && then_in(2, b"eiy") => ("g", 2),
+        b'g' if next == Some(b'h') => ("g", 2),
+        b'q' if lang == Lang::Fr && next == Some(b'u') && then_in(2, b"aeiouy") => ("k", 2),
+        b'q' => ("k", 1),
+        b'z' if next == Some(b'h') => ("Z", 2),
+        b'k' if next == Some(b'h') => ("X", 2),
+        b'o' if next == Some(b'u') => ("u", 2),
+        b'p' if next == Some(b'h') => ("f", 2),
+        b'j' => ("Z", 1),
+        b'x' => ("ks", 1),
+        b'w' => ("u", 1),
+        b'y' => ("i", 1),
+        b => (ascii_str(b), 1),
     }
 }
 
@@ -1019,31 +1004,50 @@ fn osa_within(a: &[u8], b: &[u8], k: usize) -> Option<usize> {
 
 /// Call `f` with the hash of `key` and of every variant with one deletion (two
 /// for long keys), never deleting the first symbol.
+///
+/// The hashes are polynomial, so that the hash of a key with symbols left
+/// out is put together from its prefix hashes in constant time: a key of 14
+/// symbols has over a hundred variants, and hashing each from scratch was
+/// most of the cost of looking a word up.
 fn for_each_deletion_hash(key: &[u8], mut f: impl FnMut(u64)) {
     let n = key.len();
-    f(hash_skipping(key, n, n));
+    if n > FUZZY_MAX_LEN {
+        return;
+    }
+    // prefix[i]: hash of key[..i]; power[k]: BASE^k (wrapping arithmetic).
+    let mut prefix = [0u64; FUZZY_MAX_LEN + 1];
+    let mut power = [1u64; FUZZY_MAX_LEN + 1];
+    for (i, &b) in key.iter().enumerate() {
+        prefix[i + 1] = prefix[i].wrapping_mul(HASH_BASE).wrapping_add(u64::from(b) + 1);
+        power[i + 1] = power[i].wrapping_mul(HASH_BASE);
+    }
+    // Hash of key[i..j], and the concatenation of two hashed pieces.
+    let piece = |i: usize, j: usize| prefix[j].wrapping_sub(prefix[i].wrapping_mul(power[j - i]));
+    let join = |h: u64, (g, len): (u64, usize)| h.wrapping_mul(power[len]).wrapping_add(g);
+    let finish = |h: u64, len: usize| finish_hash(h, len);
+    f(finish(prefix[n], n));
     for p in 1..n {
-        f(hash_skipping(key, p, n));
+        let h = join(prefix[p], (piece(p + 1, n), n - p - 1));
+        f(finish(h, n - 1));
     }
     if (FUZZY_TWO_EDITS_LEN..=FUZZY_TWO_EDITS_MAX).contains(&n) {
         for p in 1..n {
             for q in p + 1..n {
-                f(hash_skipping(key, p, q));
+                let h = join(prefix[p], (piece(p + 1, q), q - p - 1));
+                let h = join(h, (piece(q + 1, n), n - q - 1));
+                f(finish(h, n - 2));
             }
         }
     }
 }
 
-/// Hash of `key` without the bytes at `p` and `q` (out of range: none skipped).
-fn hash_skipping(key: &[u8], p: usize, q: usize) -> u64 {
-    let mut h = rustc_hash::FxHasher::default();
-    for (i, &b) in key.iter().enumerate() {
-        if i != p && i != q {
-            h.write_u8(b);
-        }
-    }
-    h.write_u8(0xff);
-    h.finish()
+/// Multiplier of the polynomial hash (odd, so every power is invertible).
+const HASH_BASE: u64 = 0x100_0000_01b3;
+
+/// Mixes a polynomial hash with its length so that its bits spread.
+fn finish_hash(h: u64, len: usize) -> u64 {
+    let x = (h ^ (len as u64).rotate_left(56)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    x ^ (x >> 29)
 }
 
 // ---------------------------------------------------------------------------
@@ -1107,7 +1111,7 @@ impl Tokens<'_> {
             let Some(c) = self.text.get(i..).and_then(|r| r.chars().next()) else {
                 break;
             };
-            if c.is_uppercase() && !self.word_char_before(i) {
+            if is_capital(c) && !self.word_char_before(i) {
                 self.pos = self.word_end_before(i);
                 return;
             }
@@ -1123,7 +1127,7 @@ impl Tokens<'_> {
                 .text
                 .get(self.pos..i)
                 .and_then(|s| s.chars().next_back())
-                .is_some_and(|c| c.is_alphanumeric() || is_combining_mark(c))
+                .is_some_and(is_word_char)
     }
 
     /// End of the last word before byte `i`, or `self.pos` if none is after it:
@@ -1133,7 +1137,7 @@ impl Tokens<'_> {
         before
             .char_indices()
             .rev()
-            .find(|&(_, c)| c.is_alphanumeric() || is_combining_mark(c))
+            .find(|&(_, c)| is_word_char(c))
             .map_or(self.pos, |(k, c)| self.pos + k + c.len_utf8())
     }
 
@@ -1147,7 +1151,7 @@ impl Tokens<'_> {
             return Some((b.is_ascii_alphanumeric(), 1));
         }
         let c = self.text.get(i..)?.chars().next()?;
-        Some((c.is_alphanumeric() || is_combining_mark(c), c.len_utf8()))
+        Some((is_word_char(c), c.len_utf8()))
     }
 }
 
@@ -1155,21 +1159,31 @@ impl Iterator for Tokens<'_> {
     type Item = RawTok;
 
     fn next(&mut self) -> Option<RawTok> {
+        let bytes = self.text.as_bytes();
+        // To the next word: ASCII decided on the byte, the rest by character.
         let mut start = self.pos;
         loop {
-            let (word, len) = self.word_char_at(start)?;
-            if word {
+            let b = *bytes.get(start)?;
+            if b.is_ascii_alphanumeric() {
                 break;
             }
-            start += len;
+            if b.is_ascii() {
+                start += 1;
+                continue;
+            }
+            let c = self.text.get(start..)?.chars().next()?;
+            if is_word_char(c) {
+                break;
+            }
+            start += c.len_utf8();
         }
-        let bytes = self.text.as_bytes();
         let mut end = start;
         loop {
             // Tight loop over ASCII letters; the Unicode path only for the rest.
-            while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
-                end += 1;
-            }
+            end += bytes[end..]
+                .iter()
+                .position(|b| !b.is_ascii_alphanumeric())
+                .unwrap_or(bytes.len() - end);
             match self.word_char_at(end) {
                 Some((true, len)) => end += len,
                 _ => break,
@@ -1199,6 +1213,38 @@ impl Iterator for Tokens<'_> {
             cap,
         })
     }
+}
+
+/// A character of a word: a letter, a digit or a combining mark. The
+/// characters of news text (Latin letters, quotes, dashes, spaces) are
+/// decided without the Unicode tables.
+#[inline]
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    if is_general_punctuation(c) {
+        return false;
+    }
+    if ('\u{C0}'..='\u{24F}').contains(&c) {
+        // Latin-1 and Latin Extended letters: all but × and ÷.
+        return c != '×' && c != '÷';
+    }
+    c.is_alphanumeric() || is_combining_mark(c)
+}
+
+/// An uppercase letter, with the same shortcut as [`is_word_char`].
+#[inline]
+fn is_capital(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_uppercase();
+    }
+    !is_general_punctuation(c) && c.is_uppercase()
+}
+
+/// U+2000–U+206F: spaces, dashes, quotes, bullets; no letter, digit or mark.
+fn is_general_punctuation(c: char) -> bool {
+    ('\u{2000}'..='\u{206F}').contains(&c)
 }
 
 /// Classify the characters between two words, and tell whether the second
@@ -1282,16 +1328,14 @@ impl Scan {
         let mut raws = Tokens::new(text);
         let mut next = raws.next();
         while let Some(raw) = next {
-            let following = raws.next();
-            next = following;
             if !run.open && !raw.cap {
                 // Outside a run only a capitalised word can start one.
-                if following.is_some_and(|f| !f.cap) {
-                    raws.skip_to_capital();
-                    next = raws.next();
-                }
+                raws.skip_to_capital();
+                next = raws.next();
                 continue;
             }
+            let following = raws.next();
+            next = following;
             if blocked.overlaps(raw.start, raw.end) {
                 scan.close(&mut run);
                 continue;
@@ -1388,37 +1432,36 @@ impl Scan {
 }
 
 /// The `known` spans, sorted, walked in step with the text's words.
-struct KnownSpans {
-    spans: Vec<Span>,
+struct KnownSpans<'k> {
+    spans: std::borrow::Cow<'k, [(Span, &'k str)]>,
     next: usize,
 }
 
-impl KnownSpans {
-    fn new(known: &[(Span, &str)]) -> KnownSpans {
-        let mut spans: Vec<Span> = known
-            .iter()
-            .map(|(s, _)| *s)
-            .filter(|s| s.start < s.end)
-            .collect();
-        // The tagger hands its mentions over in text order.
-        if !spans.is_sorted() {
-            spans.sort_unstable();
-        }
+impl<'k> KnownSpans<'k> {
+    fn new(known: &'k [(Span, &'k str)]) -> KnownSpans<'k> {
+        // The tagger hands its mentions over in text order: no copy then.
+        let spans = if known.is_sorted_by_key(|(s, _)| *s) {
+            std::borrow::Cow::Borrowed(known)
+        } else {
+            let mut sorted = known.to_vec();
+            sorted.sort_unstable_by_key(|(s, _)| *s);
+            std::borrow::Cow::Owned(sorted)
+        };
         KnownSpans { spans, next: 0 }
     }
 
     /// True when `start..end` overlaps a known span. Calls come in increasing
     /// `start` order, so spans ending before `start` are skipped for good.
     fn overlaps(&mut self, start: usize, end: usize) -> bool {
-        while self.spans.get(self.next).is_some_and(|s| s.end <= start) {
+        while self.spans.get(self.next).is_some_and(|(s, _)| s.end <= start) {
             self.next += 1;
         }
         self.spans
             .get(self.next..)
             .unwrap_or_default()
             .iter()
-            .take_while(|s| s.start < end)
-            .any(|s| s.end > start)
+            .take_while(|(s, _)| s.start < end)
+            .any(|(s, _)| s.end > start && s.start < s.end)
     }
 }
 
@@ -1599,28 +1642,48 @@ impl VariantIndex {
         consumed: &[bool],
         out: &mut Vec<VariantMatch>,
     ) {
+        let groups = groups(scan, consumed);
+        // The words that may be a surname alone: a capitalised last word
+        // after common words only (*President Zelensky*).
+        let queries: Vec<&NameTok> = groups
+            .iter()
+            .filter_map(|g| {
+                let last = (g.start..g.end).last()?;
+                let tok = &scan.toks[last];
+                let alone = (g.start..last).all(|t| scan.toks[t].common);
+                (alone && tok.cap && !tok.common && tok.letters() >= SURNAME_MIN_LEN).then_some(tok)
+            })
+            .collect();
+        if queries.is_empty() {
+            return;
+        }
         let present = self.present_persons(known, found);
         if present.is_empty() {
             return;
         }
-        let groups = groups(scan, consumed);
         // Last words of other multi-word names: another person may share the surname.
         let others: FxSet<&str> = groups
             .iter()
-            .filter(|g| g.iter().filter(|&&t| !scan.toks[t].common).count() >= 2)
-            .filter_map(|g| g.last().map(|&t| &scan.toks[t]))
+            .filter(|g| (g.start..g.end).filter(|&t| !scan.toks[t].common).count() >= 2)
+            .filter_map(|g| (g.start..g.end).last().map(|t| &scan.toks[t]))
             .flat_map(|o| [scan.key(o), scan.fold(o)])
             .collect();
-        let present = PresentSurnames::new(self, &present);
-        for g in &groups {
-            let Some((&last, before)) = g.split_last() else {
-                continue;
-            };
-            let tok = &scan.toks[last];
-            if !tok.cap || before.iter().any(|&t| !scan.toks[t].common) {
-                continue;
+        // Only the present persons these words could name are indexed: a
+        // surname matches by fold, or by a key with the same first symbol.
+        let mut firsts = [false; 256];
+        for q in &queries {
+            if let Some(&b) = scan.key(q).as_bytes().first() {
+                firsts[usize::from(b)] = true;
             }
-            if let Some(m) = self.surname_match(scan, tok, &present, &others) {
+        }
+        let folds: FxSet<&str> = queries.iter().map(|q| scan.fold(q)).collect();
+        let present = PresentSurnames::new(self, &present, |last| {
+            last.key.as_bytes().first().is_some_and(|&b| firsts[usize::from(b)])
+                || folds.contains(&*last.fold)
+        });
+        let mut cands = Vec::new();
+        for tok in queries {
+            if let Some(m) = self.surname_match(scan, tok, &present, &others, &mut cands) {
                 out.push(m);
             }
         }
@@ -1629,8 +1692,13 @@ impl VariantIndex {
     /// Multi-word person entries whose entity is in `known` or was found.
     fn present_persons(&self, known: &[(Span, &str)], found: &[u32]) -> Vec<u32> {
         let mut present: Vec<u32> = Vec::new();
+        // A text names the same entities again and again: each is looked up
+        // once (the ids of one entity are one string, so its address says).
+        let mut seen: FxSet<usize> = FxSet::default();
         for (_, entity) in known {
-            if let Some(list) = self.persons.get(*entity) {
+            if seen.insert(entity.as_ptr() as usize)
+                && let Some(list) = self.persons.get(*entity)
+            {
                 present.extend_from_slice(list);
             }
         }
@@ -1652,6 +1720,7 @@ impl VariantIndex {
         tok: &NameTok,
         present: &PresentSurnames,
         others: &FxSet<&str>,
+        cands: &mut Vec<u32>,
     ) -> Option<VariantMatch> {
         if tok.common || tok.letters() < SURNAME_MIN_LEN {
             return None;
@@ -1659,7 +1728,8 @@ impl VariantIndex {
         let (key, fold) = (scan.key(tok), scan.fold(tok));
         let mut best: Option<(usize, u32)> = None;
         let mut entities: Vec<&str> = Vec::new();
-        for p in present.candidates(key, fold) {
+        present.candidates(key, fold, cands);
+        for &p in cands.iter() {
             let Some(entry) = self.entry(p) else { continue };
             let Some(last) = entry.tokens.last() else {
                 continue;
@@ -1695,44 +1765,90 @@ impl VariantIndex {
 
 /// The persons present in a text, indexed by the last word of their name so
 /// that each capitalised word is compared with a few surnames, not all of
-/// them: by folded spelling, and by the first letter and length of the key
-/// (a fuzzy match never changes the first letter, nor the length by more
-/// than two).
+/// them (a long text names thousands of people): by folded spelling, by key,
+/// and, for fuzzy matches, by the same deletion hashes as the index's
+/// one-word names. Deletion hashes find every match within the allowed
+/// edits of keys up to [`FUZZY_TWO_EDITS_MAX`] symbols; longer keys (rare)
+/// are also compared by first symbol and length.
 struct PresentSurnames {
-    by_fold: FxMap<Box<str>, Vec<u32>>,
-    by_shape: FxMap<(u8, usize), Vec<u32>>,
+    /// `(hash, person)`, sorted: hashes of the surname's fold and key and the
+    /// key's deletion hashes. One allocation and integer comparisons; a
+    /// collision only adds a candidate that [`token_edits`] then rejects.
+    hashes: Vec<(u64, u32)>,
+    /// `((first symbol, length), person)` for keys of at least
+    /// [`LONG_SURNAME`] symbols, sorted.
+    by_shape: Vec<((u8, usize), u32)>,
 }
 
+/// Keys from this length on may need two edits that deletion hashes do not
+/// search (one of the two keys is longer than [`FUZZY_TWO_EDITS_MAX`]).
+const LONG_SURNAME: usize = FUZZY_TWO_EDITS_MAX - 3;
+
 impl PresentSurnames {
-    fn new(index: &VariantIndex, present: &[u32]) -> PresentSurnames {
-        let mut by_fold: FxMap<Box<str>, Vec<u32>> = FxMap::default();
-        let mut by_shape: FxMap<(u8, usize), Vec<u32>> = FxMap::default();
+    /// The surnames of the `present` persons for which `wanted` is true.
+    fn new(
+        index: &VariantIndex,
+        present: &[u32],
+        wanted: impl Fn(&TokenKey) -> bool,
+    ) -> PresentSurnames {
+        let mut out = PresentSurnames {
+            hashes: Vec::new(),
+            by_shape: Vec::new(),
+        };
         for &p in present {
             let Some(last) = index.entry(p).and_then(|e| e.tokens.last()) else {
                 continue;
             };
-            by_fold.entry(last.fold.clone()).or_default().push(p);
-            if let Some(&first) = last.key.as_bytes().first() {
-                by_shape.entry((first, last.key.len())).or_default().push(p);
+            if !wanted(last) {
+                continue;
+            }
+            out.hashes.push((text_hash(&last.fold), p));
+            out.hashes.push((text_hash(&last.key), p));
+            let key = last.key.as_bytes();
+            if fuzzy_eligible(key) {
+                for_each_deletion_hash(key, |h| out.hashes.push((h, p)));
+            }
+            if let Some(&first) = key.first().filter(|_| key.len() >= LONG_SURNAME) {
+                out.by_shape.push(((first, key.len()), p));
             }
         }
-        PresentSurnames { by_fold, by_shape }
+        out.hashes.sort_unstable();
+        out.hashes.dedup();
+        out.by_shape.sort_unstable();
+        out
     }
 
-    /// Persons whose surname may match a word with this key and fold, each once, in order.
-    fn candidates(&self, key: &str, fold: &str) -> Vec<u32> {
-        let mut out: Vec<u32> = self.by_fold.get(fold).cloned().unwrap_or_default();
-        if let Some(&first) = key.as_bytes().first() {
-            for len in key.len().saturating_sub(2)..=key.len() + 2 {
-                if let Some(list) = self.by_shape.get(&(first, len)) {
-                    out.extend_from_slice(list);
-                }
+    /// Persons whose surname may match a word with this key and fold, each
+    /// once, in order, into `out`.
+    fn candidates(&self, key: &str, fold: &str, out: &mut Vec<u32>) {
+        /// The persons listed under `k` in a sorted list.
+        fn under<K: Ord + Copy>(list: &[(K, u32)], k: K, out: &mut Vec<u32>) {
+            let from = list.partition_point(|(x, _)| *x < k);
+            out.extend(list[from..].iter().take_while(|(x, _)| *x == k).map(|(_, p)| *p));
+        }
+        out.clear();
+        under(&self.hashes, text_hash(fold), out);
+        under(&self.hashes, text_hash(key), out);
+        let bytes = key.as_bytes();
+        if fuzzy_eligible(bytes) {
+            for_each_deletion_hash(bytes, |h| under(&self.hashes, h, out));
+        }
+        if let Some(&first) = bytes.first().filter(|_| bytes.len() + 2 >= LONG_SURNAME) {
+            for len in bytes.len().saturating_sub(2)..=bytes.len() + 2 {
+                under(&self.by_shape, (first, len), out);
             }
         }
         out.sort_unstable();
         out.dedup();
-        out
     }
+}
+
+/// A hash of a whole fold or key, for [`PresentSurnames`].
+fn text_hash(text: &str) -> u64 {
+    use std::hash::{BuildHasher, Hash, Hasher};
+    let mut h = rustc_hash::FxBuildHasher.build_hasher();
+    text.hash(&mut h);
+    h.finish()
 }
 
 /// Total edits when every token of `entry` matches the words at the start of
@@ -1765,22 +1881,24 @@ fn token_edits(key: &str, fold: &str, name: &TokenKey, fuzzy_ok: bool) -> Option
 
 /// Runs cut at consumed words and at spaced particles: each group is one
 /// candidate name (*Président Zelensky*, *Dmitri Patrouchev*).
-fn groups(scan: &Scan, consumed: &[bool]) -> Vec<Vec<usize>> {
-    let mut out: Vec<Vec<usize>> = Vec::new();
+fn groups(scan: &Scan, consumed: &[bool]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
     for run in &scan.runs {
-        let mut cur: Vec<usize> = Vec::new();
+        let mut start: Option<usize> = None;
         for t in run.clone() {
             let taken = consumed.get(t).copied().unwrap_or(true);
             let glued = scan.toks.get(t).is_some_and(|x| x.glued_prev);
-            if (taken || !glued) && !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
+            if taken || !glued {
+                if let Some(s) = start.take() {
+                    out.push(s..t);
+                }
             }
-            if !taken {
-                cur.push(t);
+            if !taken && start.is_none() {
+                start = Some(t);
             }
         }
-        if !cur.is_empty() {
-            out.push(cur);
+        if let Some(s) = start {
+            out.push(s..run.end);
         }
     }
     out
@@ -1851,6 +1969,132 @@ mod tests {
             .into_iter()
             .map(|m| (m.span.of(text), m.name, m.kind))
             .collect()
+    }
+
+    #[test]
+    fn word_and_capital_shortcuts_agree_with_unicode() {
+        for u in 0..0x2100 {
+            let Some(c) = char::from_u32(u) else { continue };
+            assert_eq!(
+                is_word_char(c),
+                c.is_alphanumeric() || is_combining_mark(c),
+                "{c:?}"
+            );
+            assert_eq!(is_capital(c), c.is_uppercase(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn deletion_hashes_are_the_hashes_of_the_shortened_keys() {
+        let whole = |key: &[u8]| {
+            let mut first = None;
+            for_each_deletion_hash(key, |h| {
+                first.get_or_insert(h);
+            });
+            first.unwrap()
+        };
+        for key in ["prigozhin", "kadyrovtsyyy", "zaporizhzhiaoblast"] {
+            let key = key.as_bytes();
+            let mut hashes = Vec::new();
+            for_each_deletion_hash(key, |h| hashes.push(h));
+            assert_eq!(hashes[0], whole(key));
+            for p in 1..key.len() {
+                let mut short = key.to_vec();
+                short.remove(p);
+                assert!(hashes.contains(&whole(&short)), "{p}");
+                if key.len() >= FUZZY_TWO_EDITS_LEN {
+                    for q in p..short.len() {
+                        let mut shorter = short.clone();
+                        shorter.remove(q);
+                        assert!(hashes.contains(&whole(&shorter)), "{p} {q}");
+                    }
+                }
+            }
+            // The first symbol is never left out.
+            assert!(!hashes.contains(&whole(&key[1..])));
+        }
+    }
+
+    #[test]
+    fn rewrite_by_first_letter_agrees_with_the_pattern_list() {
+        const LETTERS: &[u8] = b"abcdeghijkopqstuwxyz0";
+        // Every string of up to four of these letters, and the five-letter
+        // pattern, in both languages.
+        let mut words: Vec<Vec<u8>> = vec![b"chtch".to_vec(), b"xchtcha".to_vec(), Vec::new()];
+        for _ in 0..4 {
+            let longer: Vec<Vec<u8>> = words
+                .iter()
+                .filter(|w| w.len() == words.last().map_or(0, Vec::len))
+                .flat_map(|w| LETTERS.iter().map(move |&l| [w.as_slice(), &[l]].concat()))
+                .collect();
+            words.extend(longer);
+        }
+        for word in &words {
+            for lang in [Lang::Fr, Lang::En] {
+                for i in 0..=word.len() {
+                    assert_eq!(
+                        rewrite(word, i, lang),
+                        rewrite_by_patterns(word, i, lang),
+                        "{:?} at {i} ({lang:?})",
+                        String::from_utf8_lossy(word)
+                    );
+                }
+            }
+        }
+    }
+
+    /// `rewrite` as first written, one pattern after another: the reference.
+    fn rewrite_by_patterns(s: &[u8], i: usize, lang: Lang) -> (&'static str, usize) {
+        let rest = s.get(i..).unwrap_or_default();
+        let at = |p: &[u8]| rest.starts_with(p);
+        let then_in = |k: usize, set: &[u8]| rest.get(k).is_some_and(|c| set.contains(c));
+        // Spellings that mean one sound whatever the language.
+        let long: [(&[u8], &'static str); 4] = [
+            (b"chtch", "Q"),
+            (b"shch", "Q"),
+            (b"tch", "C"),
+            (b"dzh", "Z"),
+        ];
+        for (pat, emit) in long {
+            if at(pat) {
+                return (emit, pat.len());
+            }
+        }
+        // The spellings the two traditions read differently.
+        match lang {
+            Lang::Fr if at(b"ch") => return ("S", 2),
+            Lang::En if at(b"ch") => return ("C", 2),
+            Lang::Fr if at(b"gu") && then_in(2, b"eiy") => return ("g", 2),
+            Lang::Fr if at(b"qu") && then_in(2, b"aeiouy") => return ("k", 2),
+            _ => {}
+        }
+        let two: [(&[u8], &'static str); 10] = [
+            (b"dj", "Z"),
+            (b"sh", "S"),
+            (b"zh", "Z"),
+            (b"kh", "X"),
+            (b"ou", "u"),
+            (b"ph", "f"),
+            (b"th", "t"),
+            (b"dh", "d"),
+            (b"gh", "g"),
+            (b"ck", "k"),
+        ];
+        for (pat, emit) in two {
+            if at(pat) {
+                return (emit, 2);
+            }
+        }
+        match rest.first() {
+            Some(b'j') => ("Z", 1),
+            Some(b'c') if then_in(1, b"eiy") => ("s", 1),
+            Some(b'c' | b'q') => ("k", 1),
+            Some(b'x') => ("ks", 1),
+            Some(b'w') => ("u", 1),
+            Some(b'y') => ("i", 1),
+            Some(&b) => (ascii_str(b), 1),
+            None => ("", 1),
+        }
     }
 
     // -- keys ---------------------------------------------------------------
