@@ -875,8 +875,10 @@ mod tests {
                 text.push_str(pieces[(x % pieces.len() as u64) as usize]);
             }
             let (fast, slow) = (fold(&text), fold_by_words(&text));
-            let want: Vec<(String, Span)> =
-                fast.tokens().map(|(t, span)| (t.to_string(), span)).collect();
+            let want: Vec<(String, Span)> = fast
+                .tokens()
+                .map(|(t, span)| (t.to_string(), span))
+                .collect();
             let mut got: Vec<(String, Span)> = Vec::new();
             for_each_token(&text, |token, span| got.push((token.to_string(), span)));
             assert_eq!(got, want, "{text:?}");

@@ -282,9 +282,10 @@ impl Tagger {
 
     /// Every mention in `text` (written in `lang`), in text order, not overlapping.
     pub fn tag(&self, text: &str, lang: Lang) -> Vec<Mention> {
-        // News text holds a mention every few dozen bytes: growing the
-        // vector from nothing would copy it a dozen times over.
-        let mut mentions = Vec::with_capacity(text.len() / 32);
+        // News text holds a mention every dozen bytes or so (general words
+        // included): growing the vector from nothing would copy it a dozen
+        // times over.
+        let mut mentions = Vec::with_capacity(text.len() / 16);
         let mut found = |span: Span, pattern: usize| {
             let surface = span.of(text);
             let Some(name) = self.choose(pattern, surface, lang) else {
@@ -329,29 +330,58 @@ impl Tagger {
         lang: Lang,
         mentions: &mut Vec<Mention>,
     ) {
+        // Only people's ids matter beyond the spans (see `VariantIndex::find`).
         let known: Vec<(Span, &str)> = mentions
             .iter()
-            .map(|m| (m.span, self.lexicon.entries()[m.entry].id.as_str()))
+            .map(|m| {
+                let entry = &self.lexicon.entries()[m.entry];
+                let id = if entry.kind == EntityType::Person {
+                    entry.id.as_str()
+                } else {
+                    ""
+                };
+                (m.span, id)
+            })
             .collect();
         let found = variants.find(text, lang, &known);
         if found.is_empty() {
             return;
         }
-        mentions.extend(found.into_iter().filter_map(|v| {
-            let name = self.lexicon.names().get(v.name)?;
-            let how = match v.kind {
-                VariantKind::Translit => MatchHow::Translit,
-                VariantKind::Fuzzy => MatchHow::Fuzzy,
-            };
-            Some(Mention {
-                span: v.span,
-                entry: name.entry,
-                name: v.name,
-                how,
-                confidence: v.confidence,
+        drop(known);
+        let variants: Vec<Mention> = found
+            .into_iter()
+            .filter_map(|v| {
+                let name = self.lexicon.names().get(v.name)?;
+                let how = match v.kind {
+                    VariantKind::Translit => MatchHow::Translit,
+                    VariantKind::Fuzzy => MatchHow::Fuzzy,
+                };
+                Some(Mention {
+                    span: v.span,
+                    entry: name.entry,
+                    name: v.name,
+                    how,
+                    confidence: v.confidence,
+                })
             })
-        }));
-        mentions.sort_by_key(|m| m.span);
+            .collect();
+        // Both lists are in text order: merged from the back, in place, so
+        // that a long text's mentions are neither sorted nor copied again.
+        let mut kept = mentions.len();
+        let mut taken = variants.len();
+        mentions.extend_from_slice(&variants);
+        for slot in (0..mentions.len()).rev() {
+            if taken == 0 {
+                break;
+            }
+            if kept > 0 && mentions[kept - 1].span > variants[taken - 1].span {
+                mentions[slot] = mentions[kept - 1];
+                kept -= 1;
+            } else {
+                mentions[slot] = variants[taken - 1];
+                taken -= 1;
+            }
+        }
         // The variant index promises no overlap with `known`; keep the first if it ever does.
         mentions.dedup_by(|later, earlier| later.span.overlaps(earlier.span));
     }
@@ -361,7 +391,8 @@ impl Tagger {
     fn choose(&self, p: usize, surface: &str, lang: Lang) -> Option<usize> {
         // General words are language-specific (English "met" is French
         // "il met"); names of entities are recognised in either language.
-        let allows = |info: NameInfo| info.case.allows(surface) && (info.lang.fits(lang) || !info.term);
+        let allows =
+            |info: NameInfo| info.case.allows(surface) && (info.lang.fits(lang) || !info.term);
         let choice = self.choices[p];
         if choice.name != NO_PATTERN {
             return allows(choice.info).then_some(choice.name as usize);
@@ -428,7 +459,10 @@ fn packed(token: &str) -> Option<u128> {
     if bytes.len() <= 8 {
         // Most words: cheaper in 64 bits.
         Some(u128::from(
-            bytes.iter().rev().fold(0u64, |word, &b| word << 8 | u64::from(b)),
+            bytes
+                .iter()
+                .rev()
+                .fold(0u64, |word, &b| word << 8 | u64::from(b)),
         ))
     } else {
         (bytes.len() <= 16).then(|| {
@@ -885,6 +919,34 @@ mod tests {
         let t = Tagger::new(Arc::new(lex), TagOptions { variants: false });
         let found = t.tag("Poutine", Lang::Fr);
         assert_eq!(t.entry(&found[0]).id, "my_poutine");
+    }
+
+    #[test]
+    fn variants_are_merged_in_text_order() {
+        let csv =
+            "entity,type,lang,name\nputin,PER,fr,Poutine\nprigozhin,PER,en,Yevgeny Prigozhin\n";
+        let lex = LexiconBuilder::new()
+            .builtin(false)
+            .add_text("a.csv", csv)
+            .build()
+            .unwrap();
+        let t = Tagger::new(Arc::new(lex), TagOptions { variants: true });
+        let text = "Poutine et Evgueni Prigojine, puis Poutine, Prigojine et Poutine.";
+        let found: Vec<(&str, &str)> = t
+            .tag(text, Lang::Fr)
+            .iter()
+            .map(|m| (m.span.of(text), m.how.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("Poutine", "exact"),
+                ("Evgueni Prigojine", "translit"),
+                ("Poutine", "exact"),
+                ("Prigojine", "translit"),
+                ("Poutine", "exact"),
+            ]
+        );
     }
 
     #[test]

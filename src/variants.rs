@@ -590,13 +590,16 @@ impl VariantIndex {
     /// Variant mentions in `text` (language `lang`) not overlapping `known`, the
     /// mentions the exact/folded lexicon search already found (spans with their
     /// entity ids; they also tell which full names occur in the text, for
-    /// surname-alone matches). Sorted by span start; non-overlapping.
+    /// surname-alone matches: only the ids of people matter there, and a
+    /// caller may give other mentions an empty id, which costs no look-up).
+    /// Sorted by span start; non-overlapping.
     pub fn find(&self, text: &str, lang: Lang, known: &[(Span, &str)]) -> Vec<VariantMatch> {
         let mut out = Vec::new();
         if self.entries.is_empty() {
             return out;
         }
-        let scan = Scan::new(text, lang, known, &self.common);
+        let mut blocked = KnownSpans::new(known);
+        let scan = Scan::new(text, lang, &mut blocked, &self.common);
         if scan.toks.is_empty() {
             return out;
         }
@@ -616,7 +619,7 @@ impl VariantIndex {
         out.sort_by_key(|m| m.span.start);
         // Words overlapping `known` were never candidates, but a known span
         // lying between two words of a match (over a space, say) was not seen.
-        let mut blocked = KnownSpans::new(known);
+        blocked.rewind();
         out.retain(|m| !blocked.overlaps(m.span.start, m.span.end));
         out
     }
@@ -839,12 +842,14 @@ fn key_with(fold: &str, lang: Lang, out: &mut String, sym: &mut Vec<u8>) {
     let mut i = 0;
     while i < s.len() {
         let (emit, used) = rewrite(s, i, lang);
-        sym.extend_from_slice(emit.as_bytes());
+        for &b in emit.as_bytes() {
+            sym.push(b);
+        }
         i += used.max(1);
     }
     finish_key(sym, lang);
     // Symbols are ASCII by construction.
-    out.extend(sym.iter().map(|&b| char::from(b)));
+    out.push_str(std::str::from_utf8(sym).unwrap_or_default());
 }
 
 /// The symbols for the spelling at `s[i..]` and how many bytes it used.
@@ -1018,7 +1023,9 @@ fn for_each_deletion_hash(key: &[u8], mut f: impl FnMut(u64)) {
     let mut prefix = [0u64; FUZZY_MAX_LEN + 1];
     let mut power = [1u64; FUZZY_MAX_LEN + 1];
     for (i, &b) in key.iter().enumerate() {
-        prefix[i + 1] = prefix[i].wrapping_mul(HASH_BASE).wrapping_add(u64::from(b) + 1);
+        prefix[i + 1] = prefix[i]
+            .wrapping_mul(HASH_BASE)
+            .wrapping_add(u64::from(b) + 1);
         power[i + 1] = power[i].wrapping_mul(HASH_BASE);
     }
     // Hash of key[i..j], and the concatenation of two hashed pieces.
@@ -1099,19 +1106,40 @@ impl<'t> Tokens<'t> {
 impl Tokens<'_> {
     /// Move to the gap before the next capitalised word, skipping the
     /// lowercase words in between at byte speed: outside a run of name words
-    /// they cannot matter, and they are most of a text.
-    fn skip_to_capital(&mut self) {
+    /// they cannot matter, and they are most of a text. Capitalised words
+    /// inside `known` spans are skipped too: they are never candidates.
+    fn skip_to_capital(&mut self, known: &mut KnownSpans<'_>) {
         let bytes = self.text.as_bytes();
         let mut i = self.pos;
-        while let Some(off) = bytes.get(i..).and_then(|rest| {
-            rest.iter()
+        loop {
+            // Eight bytes at a time past lowercase ASCII, which starts no capital.
+            while let Some(block) = bytes.get(i..i + 8) {
+                let word = u64::from_le_bytes(block.try_into().unwrap_or([0x80; 8]));
+                if may_hold_capital(word) {
+                    break;
+                }
+                i += 8;
+            }
+            let block = bytes.get(i..(i + 8).min(bytes.len())).unwrap_or_default();
+            let Some(off) = block
+                .iter()
                 .position(|&b| b.is_ascii_uppercase() || b >= 0xc0)
-        }) {
+            else {
+                if block.is_empty() {
+                    break;
+                }
+                i += block.len();
+                continue;
+            };
             i += off;
             let Some(c) = self.text.get(i..).and_then(|r| r.chars().next()) else {
                 break;
             };
             if is_capital(c) && !self.word_char_before(i) {
+                if let Some(end) = known.covering(i) {
+                    i = end;
+                    continue;
+                }
                 self.pos = self.word_end_before(i);
                 return;
             }
@@ -1213,6 +1241,20 @@ impl Iterator for Tokens<'_> {
             cap,
         })
     }
+}
+
+/// False when none of the eight bytes of `word` is an ASCII capital or
+/// outside ASCII (then none starts a capitalised word): the test of one
+/// byte, eight at once.
+fn may_hold_capital(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    if word & HIGH != 0 {
+        return true;
+    }
+    // Every byte is below 0x80, so no sum carries into the next byte: the
+    // high bit of b + 0x3F is set from `A` on, that of b + 0x25 from `[` on.
+    word.wrapping_add(0x3F * ONES) & !word.wrapping_add(0x25 * ONES) & HIGH != 0
 }
 
 /// A character of a word: a letter, a digit or a combining mark. The
@@ -1321,8 +1363,12 @@ struct RunState {
 }
 
 impl Scan {
-    fn new(text: &str, lang: Lang, known: &[(Span, &str)], common: &FxSet<&'static str>) -> Scan {
-        let mut blocked = KnownSpans::new(known);
+    fn new(
+        text: &str,
+        lang: Lang,
+        blocked: &mut KnownSpans<'_>,
+        common: &FxSet<&'static str>,
+    ) -> Scan {
         let mut scan = Scan::default();
         let mut run = RunState::default();
         let mut raws = Tokens::new(text);
@@ -1330,7 +1376,7 @@ impl Scan {
         while let Some(raw) = next {
             if !run.open && !raw.cap {
                 // Outside a run only a capitalised word can start one.
-                raws.skip_to_capital();
+                raws.skip_to_capital(blocked);
                 next = raws.next();
                 continue;
             }
@@ -1373,7 +1419,7 @@ impl Scan {
             } else {
                 scan.close(&mut run);
                 if following.is_some_and(|f| !f.cap) {
-                    raws.skip_to_capital();
+                    raws.skip_to_capital(blocked);
                     next = raws.next();
                 }
             }
@@ -1450,10 +1496,35 @@ impl<'k> KnownSpans<'k> {
         KnownSpans { spans, next: 0 }
     }
 
+    /// Back to the start of the text, for another pass.
+    fn rewind(&mut self) {
+        self.next = 0;
+    }
+
+    /// The end of the known span that holds byte `i`, if any. Same order
+    /// of calls as [`KnownSpans::overlaps`].
+    fn covering(&mut self, i: usize) -> Option<usize> {
+        while self.spans.get(self.next).is_some_and(|(s, _)| s.end <= i) {
+            self.next += 1;
+        }
+        self.spans
+            .get(self.next..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|(s, _)| s.start <= i)
+            .filter(|(s, _)| s.end > i)
+            .map(|(s, _)| s.end)
+            .max()
+    }
+
     /// True when `start..end` overlaps a known span. Calls come in increasing
     /// `start` order, so spans ending before `start` are skipped for good.
     fn overlaps(&mut self, start: usize, end: usize) -> bool {
-        while self.spans.get(self.next).is_some_and(|(s, _)| s.end <= start) {
+        while self
+            .spans
+            .get(self.next)
+            .is_some_and(|(s, _)| s.end <= start)
+        {
             self.next += 1;
         }
         self.spans
@@ -1678,7 +1749,10 @@ impl VariantIndex {
         }
         let folds: FxSet<&str> = queries.iter().map(|q| scan.fold(q)).collect();
         let present = PresentSurnames::new(self, &present, |last| {
-            last.key.as_bytes().first().is_some_and(|&b| firsts[usize::from(b)])
+            last.key
+                .as_bytes()
+                .first()
+                .is_some_and(|&b| firsts[usize::from(b)])
                 || folds.contains(&*last.fold)
         });
         let mut cands = Vec::new();
@@ -1695,7 +1769,7 @@ impl VariantIndex {
         // A text names the same entities again and again: each is looked up
         // once (the ids of one entity are one string, so its address says).
         let mut seen: FxSet<usize> = FxSet::default();
-        for (_, entity) in known {
+        for (_, entity) in known.iter().filter(|(_, e)| !e.is_empty()) {
             if seen.insert(entity.as_ptr() as usize)
                 && let Some(list) = self.persons.get(*entity)
             {
@@ -1824,7 +1898,12 @@ impl PresentSurnames {
         /// The persons listed under `k` in a sorted list.
         fn under<K: Ord + Copy>(list: &[(K, u32)], k: K, out: &mut Vec<u32>) {
             let from = list.partition_point(|(x, _)| *x < k);
-            out.extend(list[from..].iter().take_while(|(x, _)| *x == k).map(|(_, p)| *p));
+            out.extend(
+                list[from..]
+                    .iter()
+                    .take_while(|(x, _)| *x == k)
+                    .map(|(_, p)| *p),
+            );
         }
         out.clear();
         under(&self.hashes, text_hash(fold), out);
@@ -1969,6 +2048,22 @@ mod tests {
             .into_iter()
             .map(|m| (m.span.of(text), m.name, m.kind))
             .collect()
+    }
+
+    #[test]
+    fn eight_bytes_at_once_find_every_capital() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut block = *b"abcdefgh";
+                block[at] = b;
+                let want = b.is_ascii_uppercase() || b >= 0x80;
+                assert_eq!(
+                    may_hold_capital(u64::from_le_bytes(block)),
+                    want,
+                    "{b:#x} at {at}"
+                );
+            }
+        }
     }
 
     #[test]
