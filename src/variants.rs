@@ -1031,19 +1031,17 @@ fn for_each_deletion_hash(key: &[u8], mut f: impl FnMut(u64)) {
     // Hash of key[i..j], and the concatenation of two hashed pieces.
     let piece = |i: usize, j: usize| prefix[j].wrapping_sub(prefix[i].wrapping_mul(power[j - i]));
     let join = |h: u64, (g, len): (u64, usize)| h.wrapping_mul(power[len]).wrapping_add(g);
-    let finish = |h: u64, len: usize| finish_hash(h, len);
-    f(finish(prefix[n], n));
-    for p in 1..n {
-        let h = join(prefix[p], (piece(p + 1, n), n - p - 1));
-        f(finish(h, n - 1));
-    }
+    // Hash of the key without the symbol at `p` (and the one at `q`).
+    let without = |p: usize| join(prefix[p], (piece(p + 1, n), n - p - 1));
+    let without_two = |p: usize, q: usize| {
+        let h = join(prefix[p], (piece(p + 1, q), q - p - 1));
+        join(h, (piece(q + 1, n), n - q - 1))
+    };
+    f(finish_hash(prefix[n], n));
+    (1..n).for_each(|p| f(finish_hash(without(p), n - 1)));
     if (FUZZY_TWO_EDITS_LEN..=FUZZY_TWO_EDITS_MAX).contains(&n) {
         for p in 1..n {
-            for q in p + 1..n {
-                let h = join(prefix[p], (piece(p + 1, q), q - p - 1));
-                let h = join(h, (piece(q + 1, n), n - q - 1));
-                f(finish(h, n - 2));
-            }
+            (p + 1..n).for_each(|q| f(finish_hash(without_two(p, q), n - 2)));
         }
     }
 }
@@ -1924,10 +1922,8 @@ impl PresentSurnames {
 
 /// A hash of a whole fold or key, for [`PresentSurnames`].
 fn text_hash(text: &str) -> u64 {
-    use std::hash::{BuildHasher, Hash, Hasher};
-    let mut h = rustc_hash::FxBuildHasher.build_hasher();
-    text.hash(&mut h);
-    h.finish()
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(text)
 }
 
 /// Total edits when every token of `entry` matches the words at the start of
@@ -1967,10 +1963,10 @@ fn groups(scan: &Scan, consumed: &[bool]) -> Vec<Range<usize>> {
         for t in run.clone() {
             let taken = consumed.get(t).copied().unwrap_or(true);
             let glued = scan.toks.get(t).is_some_and(|x| x.glued_prev);
-            if taken || !glued {
-                if let Some(s) = start.take() {
-                    out.push(s..t);
-                }
+            if (taken || !glued)
+                && let Some(s) = start.take()
+            {
+                out.push(s..t);
             }
             if !taken && start.is_none() {
                 start = Some(t);
