@@ -166,7 +166,19 @@ struct Choice {
 
 impl Tagger {
     /// Builds the token trie over every name of `lexicon`.
+    /// The variant index (unless `options` say strict) is built on a second
+    /// core while the trie is built: it takes the longer of the two.
     pub fn new(lexicon: Arc<Lexicon>, options: TagOptions) -> Tagger {
+        let (mut tagger, variants) = rayon::join(
+            || Tagger::without_variants(Arc::clone(&lexicon)),
+            || options.variants.then(|| variant_index(&lexicon)),
+        );
+        tagger.variants = variants;
+        tagger
+    }
+
+    /// A tagger of lexicon names only.
+    fn without_variants(lexicon: Arc<Lexicon>) -> Tagger {
         let names = lexicon.names();
         let mut trie = TokenTrie::with_capacity(names.len());
         // The pattern (distinct folded name) of each name, numbered in order of first use.
@@ -247,18 +259,6 @@ impl Tagger {
                 },
             })
             .collect();
-        let variants = options.variants.then(|| {
-            VariantIndex::new(lexicon.names().iter().enumerate().map(|(id, name)| {
-                let entry = lexicon.entry_of(name);
-                IndexedName {
-                    id,
-                    entity: entry.id.as_str(),
-                    name: name.text.as_str(),
-                    lang: name.lang.lang(),
-                    is_person: entry.kind == EntityType::Person,
-                }
-            }))
-        });
         Tagger {
             lexicon,
             trie,
@@ -266,7 +266,7 @@ impl Tagger {
             candidate_starts,
             name_info,
             choices,
-            variants,
+            variants: None,
         }
     }
 
@@ -424,6 +424,20 @@ impl Tagger {
     pub fn name(&self, mention: &Mention) -> &Name {
         &self.lexicon.names()[mention.name]
     }
+}
+
+/// The index of transliteration and fuzzy variants of `lexicon`'s names.
+fn variant_index(lexicon: &Lexicon) -> VariantIndex {
+    VariantIndex::new(lexicon.names().iter().enumerate().map(|(id, name)| {
+        let entry = lexicon.entry_of(name);
+        IndexedName {
+            id,
+            entity: entry.id.as_str(),
+            name: name.text.as_str(),
+            lang: name.lang.lang(),
+            is_person: entry.kind == EntityType::Person,
+        }
+    }))
 }
 
 /// Extends `span` over the punctuation the lexicon name ends with (`U.S.`,
