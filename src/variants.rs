@@ -551,8 +551,11 @@ pub fn translit_key(name: &str, lang: Lang) -> String {
 #[derive(Clone, Debug, Default)]
 pub struct VariantIndex {
     entries: Vec<Entry>,
-    /// First token's key and folded spelling → entries starting with it.
-    first: FxMap<Box<str>, Vec<u32>>,
+    /// Hash of the first token's key and of its folded spelling → entries
+    /// starting with it. By hash, not by a copy of the text: a million names
+    /// made two million small strings here. A collision only adds a
+    /// candidate, which [`verify`] rejects.
+    first: FxMap<u64, Vec<u32>>,
     /// Deletion-neighbourhood hash → one-token entries long enough to be
     /// approximated (symmetric deletion: two keys within k edits share a
     /// string obtained by at most k deletions from each).
@@ -699,8 +702,8 @@ impl VariantIndex {
             return;
         };
         if let Some(first) = entry.tokens.first() {
-            push_unique(self.first.entry(first.key.clone()).or_default(), idx);
-            push_unique(self.first.entry(first.fold.clone()).or_default(), idx);
+            push_unique(self.first.entry(text_hash(&first.key)).or_default(), idx);
+            push_unique(self.first.entry(text_hash(&first.fold)).or_default(), idx);
             if entry.tokens.len() == 1 && fuzzy_eligible(first.key.as_bytes()) {
                 let fuzzy = &mut self.fuzzy;
                 for_each_deletion_hash(first.key.as_bytes(), |h| {
@@ -1625,7 +1628,7 @@ impl VariantIndex {
         let key = scan.key(tok);
         cands.clear();
         for k in [key, scan.fold(tok)] {
-            if let Some(list) = self.first.get(k) {
+            if let Some(list) = self.first.get(&text_hash(k)) {
                 cands.extend_from_slice(list);
             }
         }
@@ -1929,7 +1932,8 @@ impl PresentSurnames {
     }
 }
 
-/// A hash of a whole fold or key, for [`PresentSurnames`].
+/// A hash of a whole fold or key, for the index of first tokens and
+/// [`PresentSurnames`].
 fn text_hash(text: &str) -> u64 {
     use std::hash::BuildHasher;
     rustc_hash::FxBuildHasher.hash_one(text)
