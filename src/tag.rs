@@ -740,7 +740,7 @@ impl<'a> Walk<'a> {
             }
             None => 1,
         };
-        if used == self.pending.len() {
+        if used >= self.pending.len() {
             self.pending.clear();
         } else {
             self.pending.drain(..used);
