@@ -392,7 +392,7 @@ fn is_word_char(c: char) -> bool {
     if u32::from(c) >= 0x250 {
         // General Punctuation (curly quotes, dashes, spaces) holds no letter,
         // digit or mark: only its invisible characters join a word.
-        if ('\u{2000}'..='\u{206F}').contains(&c) {
+        if is_general_punctuation(c) {
             return is_invisible(c);
         }
         return is_word_char_by_unicode(c);
@@ -404,6 +404,12 @@ fn is_word_char(c: char) -> bool {
         }
         low
     })[c as usize]
+}
+
+/// U+2000–U+206F: spaces, dashes, quotes, bullets; no letter, digit or
+/// mark, so word tests decide it without the Unicode tables.
+pub(crate) fn is_general_punctuation(c: char) -> bool {
+    ('\u{2000}'..='\u{206F}').contains(&c)
 }
 
 fn is_word_char_by_unicode(c: char) -> bool {

@@ -84,6 +84,7 @@ use std::ops::Range;
 use serde::Serialize;
 use unicode_normalization::char::is_combining_mark;
 
+use crate::normalize::is_general_punctuation;
 use crate::span::{Lang, Span};
 
 /// Confidence of a full name matched through transliteration keys.
@@ -1294,11 +1295,6 @@ fn is_capital(c: char) -> bool {
     !is_general_punctuation(c) && c.is_uppercase()
 }
 
-/// U+2000–U+206F: spaces, dashes, quotes, bullets; no letter, digit or mark.
-fn is_general_punctuation(c: char) -> bool {
-    ('\u{2000}'..='\u{206F}').contains(&c)
-}
-
 /// Classify the characters between two words, and tell whether the second
 /// word starts a sentence (after `. ! ? … : ;`, a bullet or a line break).
 fn classify_gap(gap: &str) -> (Gap, bool) {
@@ -1514,12 +1510,7 @@ impl<'k> KnownSpans<'k> {
     /// The end of the known span that holds byte `i`, if any. Same order
     /// of calls as [`KnownSpans::overlaps`].
     fn covering(&mut self, i: usize) -> Option<usize> {
-        while self.spans.get(self.next).is_some_and(|(s, _)| s.end <= i) {
-            self.next += 1;
-        }
-        self.spans
-            .get(self.next..)
-            .unwrap_or_default()
+        self.ending_after(i)
             .iter()
             .take_while(|(s, _)| s.start <= i)
             .filter(|(s, _)| s.end > i)
@@ -1530,19 +1521,19 @@ impl<'k> KnownSpans<'k> {
     /// True when `start..end` overlaps a known span. Calls come in increasing
     /// `start` order, so spans ending before `start` are skipped for good.
     fn overlaps(&mut self, start: usize, end: usize) -> bool {
-        while self
-            .spans
-            .get(self.next)
-            .is_some_and(|(s, _)| s.end <= start)
-        {
-            self.next += 1;
-        }
-        self.spans
-            .get(self.next..)
-            .unwrap_or_default()
+        self.ending_after(start)
             .iter()
             .take_while(|(s, _)| s.start < end)
             .any(|(s, _)| s.end > start && s.start < s.end)
+    }
+
+    /// The spans from the first one that ends after byte `at`; those before
+    /// it are skipped for good (calls come in increasing `at` order).
+    fn ending_after(&mut self, at: usize) -> &[(Span, &'k str)] {
+        while self.spans.get(self.next).is_some_and(|(s, _)| s.end <= at) {
+            self.next += 1;
+        }
+        self.spans.get(self.next..).unwrap_or_default()
     }
 }
 
