@@ -781,12 +781,25 @@ mod tests {
         vostochny,FAC,en,Vostochny Cosmodrome\n";
 
     fn tagger(strict: bool) -> Tagger {
+        tagger_of(LEXICON, !strict)
+    }
+
+    /// A tagger of `csv` alone (no built-in lexicon).
+    fn tagger_of(csv: &str, variants: bool) -> Tagger {
         let lex = LexiconBuilder::new()
             .builtin(false)
-            .add_text("t.csv", LEXICON)
+            .add_text("t.csv", csv)
             .build()
             .unwrap();
-        Tagger::new(Arc::new(lex), TagOptions { variants: !strict })
+        Tagger::new(Arc::new(lex), TagOptions { variants })
+    }
+
+    /// (surface, how) of every mention.
+    fn surfaces_and_how<'t>(t: &Tagger, text: &'t str, lang: Lang) -> Vec<(&'t str, &'static str)> {
+        t.tag(text, lang)
+            .iter()
+            .map(|m| (m.span.of(text), m.how.as_str()))
+            .collect()
     }
 
     /// (surface, entity, how) of every mention.
@@ -846,20 +859,10 @@ mod tests {
     #[test]
     fn names_ending_in_punctuation_keep_it() {
         let csv = "entity,type,lang,name\nus,GPE,en,U.S.\nend,TERM,fr,au terme d'\n";
-        let lex = LexiconBuilder::new()
-            .builtin(false)
-            .add_text("a.csv", csv)
-            .build()
-            .unwrap();
-        let t = Tagger::new(Arc::new(lex), TagOptions { variants: false });
+        let t = tagger_of(csv, false);
         let text = "The U.S. said; au terme d’un accord; the U.S";
-        let found: Vec<(&str, &str)> = t
-            .tag(text, Lang::Fr)
-            .iter()
-            .map(|m| (m.span.of(text), m.how.as_str()))
-            .collect();
         assert_eq!(
-            found,
+            surfaces_and_how(&t, text, Lang::Fr),
             [
                 ("U.S.", "exact"),
                 ("au terme d’", "folded"),
@@ -894,12 +897,7 @@ mod tests {
     #[test]
     fn ambiguity_is_resolved_by_spelling_then_language() {
         let csv = "entity,type,lang,name\ngeorgia,GPE,fr,Géorgie\ngeorgie_best,PER,en,Georgie\n";
-        let lex = LexiconBuilder::new()
-            .builtin(false)
-            .add_text("a.csv", csv)
-            .build()
-            .unwrap();
-        let t = Tagger::new(Arc::new(lex), TagOptions { variants: false });
+        let t = tagger_of(csv, false);
         let entity = |text: &str, lang| t.entry(&t.tag(text, lang)[0]).id.clone();
         assert_eq!(
             entity("Géorgie", Lang::En),
@@ -939,20 +937,10 @@ mod tests {
     fn variants_are_merged_in_text_order() {
         let csv =
             "entity,type,lang,name\nputin,PER,fr,Poutine\nprigozhin,PER,en,Yevgeny Prigozhin\n";
-        let lex = LexiconBuilder::new()
-            .builtin(false)
-            .add_text("a.csv", csv)
-            .build()
-            .unwrap();
-        let t = Tagger::new(Arc::new(lex), TagOptions { variants: true });
+        let t = tagger_of(csv, true);
         let text = "Poutine et Evgueni Prigojine, puis Poutine, Prigojine et Poutine.";
-        let found: Vec<(&str, &str)> = t
-            .tag(text, Lang::Fr)
-            .iter()
-            .map(|m| (m.span.of(text), m.how.as_str()))
-            .collect();
         assert_eq!(
-            found,
+            surfaces_and_how(&t, text, Lang::Fr),
             [
                 ("Poutine", "exact"),
                 ("Evgueni Prigojine", "translit"),
