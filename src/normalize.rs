@@ -92,7 +92,7 @@ pub fn for_each_token(text: &str, mut f: impl FnMut(&str, Span)) {
     let bytes = text.as_bytes();
     let class = |b: u8| BYTE_CLASS[usize::from(b)];
     let mut lower = String::new();
-    let mut folder = Folder::tokens_only(0);
+    let mut folder = Folder::tokens_only();
     let mut i = 0;
     while i < bytes.len() {
         match class(bytes[i]) {
@@ -499,15 +499,17 @@ impl Folder {
         }
     }
 
-    fn tokens_only(n: usize) -> Folder {
+    /// A folder without the byte map, for one word at a time (see
+    /// [`for_each_token`]): its buffers grow to the longest word and are reused.
+    fn tokens_only() -> Folder {
         Folder {
-            text: String::with_capacity(n + n / 4 + 2),
+            text: String::new(),
             starts: Vec::new(),
             ends: Vec::new(),
             in_token: false,
             last_char_out: 0,
             map: false,
-            tokens: Vec::with_capacity(n / 4 + 4),
+            tokens: Vec::new(),
             token_at: 0,
             token_span: Span::default(),
         }
