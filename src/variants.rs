@@ -552,17 +552,23 @@ pub fn translit_key(name: &str, lang: Lang) -> String {
 #[derive(Clone, Debug, Default)]
 pub struct VariantIndex {
     entries: Vec<Entry>,
+    /// The entries' tokens, entry after entry.
+    tokens: Vec<TokenKey>,
+    /// The tokens' folds and keys and the entities' ids, end to end: a
+    /// million names made five million small boxed strings, and allocating
+    /// them was most of the time spent building the index.
+    text: String,
     /// Hash of the first token's key and of its folded spelling → entries
-    /// starting with it. By hash, not by a copy of the text: a million names
-    /// made two million small strings here. A collision only adds a
-    /// candidate, which [`verify`] rejects.
-    first: FxMap<u64, Vec<u32>>,
+    /// starting with it. By hash, not by a copy of the text; a collision
+    /// only adds a candidate, which [`verify`] rejects.
+    first: Postings,
     /// Deletion-neighbourhood hash → one-token entries long enough to be
     /// approximated (symmetric deletion: two keys within k edits share a
     /// string obtained by at most k deletions from each).
-    fuzzy: FxMap<u64, Vec<u32>>,
-    /// Entity → its multi-token person entries, for surnames alone.
-    persons: FxMap<Box<str>, Vec<u32>>,
+    fuzzy: Postings,
+    /// Hash of the entity id → its multi-token person entries, for surnames
+    /// alone ([`VariantIndex::persons_of`] checks the id).
+    persons: Postings,
     common: FxSet<&'static str>,
 }
 
@@ -578,12 +584,17 @@ impl VariantIndex {
         let mut index = VariantIndex {
             common: COMMON_WORDS.iter().copied().collect(),
             entries: Vec::with_capacity(hint),
-            first: FxMap::with_capacity_and_hasher(hint, Default::default()),
+            tokens: Vec::with_capacity(2 * hint),
+            first: Postings::with_capacity(2 * hint),
             ..VariantIndex::default()
         };
+        let mut scratch = KeyScratch::default();
         for name in names {
-            index.add(name);
+            index.add(name, &mut scratch);
         }
+        index.first.seal();
+        index.fuzzy.seal();
+        index.persons.seal();
         index
     }
 
@@ -642,24 +653,57 @@ impl VariantIndex {
 type FxMap<K, V> = rustc_hash::FxHashMap<K, V>;
 type FxSet<K> = rustc_hash::FxHashSet<K>;
 
-/// One token of an indexed name.
-#[derive(Clone, Debug, PartialEq)]
+/// A range of [`VariantIndex::text`] or [`VariantIndex::tokens`]; `u32`
+/// halves the index (it stops growing at 4 GiB of keys, see `add`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Stored {
+    start: u32,
+    end: u32,
+}
+
+impl Stored {
+    fn range(self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    fn len(self) -> usize {
+        self.range().len()
+    }
+}
+
+/// One token of an indexed name: where its fold and its key are stored.
+#[derive(Clone, Copy, Debug)]
 struct TokenKey {
-    fold: Box<str>,
-    key: Box<str>,
+    fold: Stored,
+    key: Stored,
+}
+
+/// A token of an indexed name, as text.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct NameToken<'i> {
+    fold: &'i str,
+    key: &'i str,
 }
 
 /// One indexed spelling: a name keyed in one language.
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 struct Entry {
     id: usize,
-    entity: Box<str>,
+    entity: Stored,
     is_person: bool,
-    tokens: Vec<TokenKey>,
+    tokens: Stored,
+}
+
+/// Buffers reused while keying the names of a lexicon.
+#[derive(Default)]
+struct KeyScratch {
+    fold: String,
+    key: String,
+    sym: Vec<u8>,
 }
 
 impl VariantIndex {
-    fn add(&mut self, name: IndexedName<'_>) {
+    fn add(&mut self, name: IndexedName<'_>, scratch: &mut KeyScratch) {
         // Most lexicon names are lowercase terms: reject them before tokenising.
         if !name.name.chars().any(char::is_uppercase) {
             return;
@@ -681,39 +725,86 @@ impl VariantIndex {
         };
         let before = self.entries.len();
         for &lang in langs {
-            let tokens = keyed_tokens(name.name, &pieces, lang);
+            let (tokens_before, text_before) = (self.tokens.len(), self.text.len());
+            let added = self.push_keyed_tokens(name.name, &pieces, lang, scratch);
             // A name keyed alike in both languages is indexed once.
-            let same = self.entries[before..]
-                .last()
-                .is_some_and(|e| e.tokens == tokens);
-            if tokens.is_empty() || same {
-                continue;
-            }
-            self.push_entry(Entry {
-                id: name.id,
-                entity: name.entity.into(),
-                is_person: name.is_person,
-                tokens,
+            let same = added.is_some_and(|tokens| {
+                self.entries[before..]
+                    .last()
+                    .is_some_and(|e| self.name_tokens_of(e).eq(self.name_tokens(tokens)))
             });
+            // Names of one entity mostly follow each other: their id is stored once.
+            let entity = match self.entries.last() {
+                Some(e) if self.entity_of(e) == name.entity => Some(e.entity),
+                _ => self.push_text(name.entity),
+            };
+            match (added, entity) {
+                (Some(tokens), Some(entity)) if tokens.len() > 0 && !same => {
+                    self.push_entry(Entry {
+                        id: name.id,
+                        entity,
+                        is_person: name.is_person,
+                        tokens,
+                    });
+                }
+                _ => {
+                    self.tokens.truncate(tokens_before);
+                    self.text.truncate(text_before);
+                }
+            }
         }
+    }
+
+    /// Keys the tokens of a name in one language and stores them; `None`
+    /// past 4 GiB of stored text (the index then leaves the name out).
+    fn push_keyed_tokens(
+        &mut self,
+        name: &str,
+        pieces: &[Piece],
+        lang: Lang,
+        scratch: &mut KeyScratch,
+    ) -> Option<Stored> {
+        let start = u32::try_from(self.tokens.len()).ok()?;
+        for piece in pieces {
+            scratch.fold.clear();
+            scratch.key.clear();
+            fold_into(piece.of(name), &mut scratch.fold);
+            key_with(&scratch.fold, lang, &mut scratch.key, &mut scratch.sym);
+            if !scratch.key.is_empty() {
+                let fold = self.push_text(&scratch.fold)?;
+                let key = self.push_text(&scratch.key)?;
+                self.tokens.push(TokenKey { fold, key });
+            }
+        }
+        let end = u32::try_from(self.tokens.len()).ok()?;
+        Some(Stored { start, end })
+    }
+
+    /// Appends `s` to the stored text; `None`, with nothing appended, past 4 GiB.
+    fn push_text(&mut self, s: &str) -> Option<Stored> {
+        let start = u32::try_from(self.text.len()).ok()?;
+        let end = u32::try_from(self.text.len() + s.len()).ok()?;
+        self.text.push_str(s);
+        Some(Stored { start, end })
     }
 
     fn push_entry(&mut self, entry: Entry) {
         let Ok(idx) = u32::try_from(self.entries.len()) else {
             return;
         };
-        if let Some(first) = entry.tokens.first() {
-            push_unique(self.first.entry(text_hash(&first.key)).or_default(), idx);
-            push_unique(self.first.entry(text_hash(&first.fold)).or_default(), idx);
-            if entry.tokens.len() == 1 && fuzzy_eligible(first.key.as_bytes()) {
+        if let Some(first) = self.tokens.get(entry.tokens.range()).and_then(<[_]>::first) {
+            let stored = |s: Stored| self.text.get(s.range()).unwrap_or_default();
+            let (key, fold) = (stored(first.key), stored(first.fold));
+            self.first.push(text_hash(key), idx);
+            self.first.push(text_hash(fold), idx);
+            if entry.tokens.len() == 1 && fuzzy_eligible(key.as_bytes()) {
                 let fuzzy = &mut self.fuzzy;
-                for_each_deletion_hash(first.key.as_bytes(), |h| {
-                    push_unique(fuzzy.entry(h).or_default(), idx);
-                });
+                for_each_deletion_hash(key.as_bytes(), |h| fuzzy.push(h, idx));
             }
         }
         if entry.is_person && entry.tokens.len() >= 2 {
-            push_unique(self.persons.entry(entry.entity.clone()).or_default(), idx);
+            let entity = text_hash(self.stored(entry.entity));
+            self.persons.push(entity, idx);
         }
         self.entries.push(entry);
     }
@@ -725,34 +816,89 @@ impl VariantIndex {
     fn entry_id(&self, idx: u32) -> usize {
         self.entry(idx).map_or(usize::MAX, |e| e.id)
     }
-}
 
-/// Push `idx` unless it is already the last element (entries are added in
-/// increasing order, so this removes every duplicate).
-fn push_unique(list: &mut Vec<u32>, idx: u32) {
-    if list.last() != Some(&idx) {
-        list.push(idx);
+    fn stored(&self, s: Stored) -> &str {
+        self.text.get(s.range()).unwrap_or_default()
+    }
+
+    fn entity_of(&self, entry: &Entry) -> &str {
+        self.stored(entry.entity)
+    }
+
+    /// The tokens in `tokens`, as text.
+    fn name_tokens(&self, tokens: Stored) -> impl DoubleEndedIterator<Item = NameToken<'_>> {
+        self.tokens
+            .get(tokens.range())
+            .unwrap_or_default()
+            .iter()
+            .map(|t| NameToken {
+                fold: self.stored(t.fold),
+                key: self.stored(t.key),
+            })
+    }
+
+    fn name_tokens_of(&self, entry: &Entry) -> impl DoubleEndedIterator<Item = NameToken<'_>> {
+        self.name_tokens(entry.tokens)
+    }
+
+    /// The multi-token person entries of `entity`.
+    fn persons_of<'s>(&'s self, entity: &'s str) -> impl Iterator<Item = u32> + 's {
+        self.persons
+            .get(text_hash(entity))
+            .iter()
+            .copied()
+            .filter(move |&p| self.entry(p).is_some_and(|e| self.entity_of(e) == entity))
     }
 }
 
-/// The keyed tokens of a lexicon name in one language.
-fn keyed_tokens(name: &str, pieces: &[Piece], lang: Lang) -> Vec<TokenKey> {
-    let mut fold = String::new();
-    let mut key = String::new();
-    let mut out = Vec::with_capacity(pieces.len());
-    for piece in pieces {
-        fold.clear();
-        key.clear();
-        fold_into(piece.of(name), &mut fold);
-        key_into(&fold, lang, &mut key);
-        if !key.is_empty() {
-            out.push(TokenKey {
-                fold: fold.as_str().into(),
-                key: key.as_str().into(),
-            });
+/// Hash → entries. Gathered as pairs and grouped once by [`Postings::seal`]:
+/// a map of vectors made two million small allocations for a million names.
+#[derive(Clone, Debug, Default)]
+struct Postings {
+    /// `(hash, entry)` as pushed; emptied by `seal`.
+    pending: Vec<(u64, u32)>,
+    /// The entries grouped by hash, in entry order within a group.
+    entries: Vec<u32>,
+    /// Hash → its group in `entries`.
+    groups: FxMap<u64, Stored>,
+}
+
+impl Postings {
+    fn with_capacity(n: usize) -> Postings {
+        Postings {
+            pending: Vec::with_capacity(n),
+            ..Postings::default()
         }
     }
-    out
+
+    fn push(&mut self, hash: u64, entry: u32) {
+        self.pending.push((hash, entry));
+    }
+
+    /// Groups what was pushed, each entry once per hash.
+    fn seal(&mut self) {
+        let mut pending = std::mem::take(&mut self.pending);
+        pending.sort_unstable();
+        pending.dedup();
+        let groups = pending.chunk_by(|a, b| a.0 == b.0);
+        self.groups = FxMap::with_capacity_and_hasher(groups.clone().count(), Default::default());
+        self.entries = Vec::with_capacity(pending.len());
+        for group in groups {
+            let Ok(start) = u32::try_from(self.entries.len()) else {
+                break;
+            };
+            self.entries.extend(group.iter().map(|&(_, e)| e));
+            let end = start.saturating_add(u32::try_from(group.len()).unwrap_or(u32::MAX));
+            self.groups.insert(group[0].0, Stored { start, end });
+        }
+    }
+
+    fn get(&self, hash: u64) -> &[u32] {
+        self.groups
+            .get(&hash)
+            .and_then(|s| self.entries.get(s.range()))
+            .unwrap_or_default()
+    }
 }
 
 /// Byte range of one token of a name.
@@ -1619,15 +1765,11 @@ impl VariantIndex {
         let key = scan.key(tok);
         cands.clear();
         for k in [key, scan.fold(tok)] {
-            if let Some(list) = self.first.get(&text_hash(k)) {
-                cands.extend_from_slice(list);
-            }
+            cands.extend_from_slice(self.first.get(text_hash(k)));
         }
         if fuzzy_eligible(key.as_bytes()) {
             for_each_deletion_hash(key.as_bytes(), |h| {
-                if let Some(list) = self.fuzzy.get(&h) {
-                    cands.extend_from_slice(list);
-                }
+                cands.extend_from_slice(self.fuzzy.get(h));
             });
         }
         cands.sort_unstable();
@@ -1636,7 +1778,7 @@ impl VariantIndex {
         let mut best: Option<Best> = None;
         for &c in cands.iter() {
             let Some(entry) = self.entry(c) else { continue };
-            let Some(edits) = verify(scan, rest, entry) else {
+            let Some(edits) = self.verify(scan, rest, entry) else {
                 continue;
             };
             let cand = Best {
@@ -1661,7 +1803,7 @@ impl VariantIndex {
             (Less, _) | (std::cmp::Ordering::Equal, Less) => a,
             _ => {
                 let same = match (self.entry(a.entry), self.entry(b.entry)) {
-                    (Some(x), Some(y)) => x.entity == y.entity,
+                    (Some(x), Some(y)) => self.entity_of(x) == self.entity_of(y),
                     _ => false,
                 };
                 let keep = if self.entry_id(b.entry) < self.entry_id(a.entry) {
@@ -1698,7 +1840,7 @@ impl VariantIndex {
         if entry.is_person {
             // *Dmitri Patrouchev* is not *Patrushev* when the lexicon knows that
             // Patrushev as *Nikolai Patrushev*: that full name would have matched.
-            !(glued_before && self.persons.contains_key(&entry.entity))
+            !(glued_before && self.persons_of(self.entity_of(entry)).next().is_some())
         } else {
             let glued_after = toks.get(i + 1).is_some_and(|n| n.glued_prev && !n.common);
             !(glued_before || glued_after)
@@ -1754,7 +1896,7 @@ impl VariantIndex {
                 .as_bytes()
                 .first()
                 .is_some_and(|&b| firsts[usize::from(b)])
-                || folds.contains(&*last.fold)
+                || folds.contains(last.fold)
         });
         let mut cands = Vec::new();
         for tok in queries {
@@ -1771,15 +1913,13 @@ impl VariantIndex {
         // once (the ids of one entity are one string, so its address says).
         let mut seen: FxSet<usize> = FxSet::default();
         for (_, entity) in known.iter().filter(|(_, e)| !e.is_empty()) {
-            if seen.insert(entity.as_ptr() as usize)
-                && let Some(list) = self.persons.get(*entity)
-            {
-                present.extend_from_slice(list);
+            if seen.insert(entity.as_ptr() as usize) {
+                present.extend(self.persons_of(entity));
             }
         }
         for &f in found {
-            if let Some(list) = self.entry(f).and_then(|e| self.persons.get(&e.entity)) {
-                present.extend_from_slice(list);
+            if let Some(entry) = self.entry(f) {
+                present.extend(self.persons_of(self.entity_of(entry)));
             }
         }
         present.sort_unstable();
@@ -1806,14 +1946,15 @@ impl VariantIndex {
         present.candidates(key, fold, cands);
         for &p in cands.iter() {
             let Some(entry) = self.entry(p) else { continue };
-            let Some(last) = entry.tokens.last() else {
+            let Some(last) = self.name_tokens_of(entry).next_back() else {
                 continue;
             };
             let Some(edits) = token_edits(key, fold, last, true) else {
                 continue;
             };
-            if !entities.contains(&&*entry.entity) {
-                entities.push(&entry.entity);
+            let entity = self.entity_of(entry);
+            if !entities.contains(&entity) {
+                entities.push(entity);
             }
             let better =
                 best.is_none_or(|(e, b)| edits < e || (edits == e && entry.id < self.entry_id(b)));
@@ -1864,21 +2005,24 @@ impl PresentSurnames {
     fn new(
         index: &VariantIndex,
         present: &[u32],
-        wanted: impl Fn(&TokenKey) -> bool,
+        wanted: impl Fn(NameToken<'_>) -> bool,
     ) -> PresentSurnames {
         let mut out = PresentSurnames {
             hashes: Vec::new(),
             by_shape: Vec::new(),
         };
         for &p in present {
-            let Some(last) = index.entry(p).and_then(|e| e.tokens.last()) else {
+            let Some(last) = index
+                .entry(p)
+                .and_then(|e| index.name_tokens_of(e).next_back())
+            else {
                 continue;
             };
             if !wanted(last) {
                 continue;
             }
-            out.hashes.push((text_hash(&last.fold), p));
-            out.hashes.push((text_hash(&last.key), p));
+            out.hashes.push((text_hash(last.fold), p));
+            out.hashes.push((text_hash(last.key), p));
             let key = last.key.as_bytes();
             if fuzzy_eligible(key) {
                 for_each_deletion_hash(key, |h| out.hashes.push((h, p)));
@@ -1930,26 +2074,28 @@ fn text_hash(text: &str) -> u64 {
     rustc_hash::FxBuildHasher.hash_one(text)
 }
 
-/// Total edits when every token of `entry` matches the words at the start of
-/// `toks`: equal fold or key, or fuzzy where allowed (a one-word name, the
-/// surname of a person, a non-initial word of a place).
-fn verify(scan: &Scan, toks: &[NameTok], entry: &Entry) -> Option<usize> {
-    let n = entry.tokens.len();
-    if n == 0 || toks.len() < n {
-        return None;
+impl VariantIndex {
+    /// Total edits when every token of `entry` matches the words at the start of
+    /// `toks`: equal fold or key, or fuzzy where allowed (a one-word name, the
+    /// surname of a person, a non-initial word of a place).
+    fn verify(&self, scan: &Scan, toks: &[NameTok], entry: &Entry) -> Option<usize> {
+        let n = entry.tokens.len();
+        if n == 0 || toks.len() < n {
+            return None;
+        }
+        let mut total = 0;
+        for (j, (tok, name)) in toks.iter().zip(self.name_tokens_of(entry)).enumerate() {
+            let fuzzy_ok = n == 1 || (j > 0 && (j == n - 1 || !entry.is_person));
+            total += token_edits(scan.key(tok), scan.fold(tok), name, fuzzy_ok)?;
+        }
+        Some(total)
     }
-    let mut total = 0;
-    for (j, (tok, name)) in toks.iter().zip(&entry.tokens).enumerate() {
-        let fuzzy_ok = n == 1 || (j > 0 && (j == n - 1 || !entry.is_person));
-        total += token_edits(scan.key(tok), scan.fold(tok), name, fuzzy_ok)?;
-    }
-    Some(total)
 }
 
 /// 0 when the key or the fold is equal, the edits of a fuzzy match when
 /// allowed, `None` otherwise.
-fn token_edits(key: &str, fold: &str, name: &TokenKey, fuzzy_ok: bool) -> Option<usize> {
-    if key == &*name.key || fold == &*name.fold {
+fn token_edits(key: &str, fold: &str, name: NameToken<'_>, fuzzy_ok: bool) -> Option<usize> {
+    if key == name.key || fold == name.fold {
         return Some(0);
     }
     if !fuzzy_ok {
@@ -2048,6 +2194,60 @@ mod tests {
             .into_iter()
             .map(|m| (m.span.of(text), m.name, m.kind))
             .collect()
+    }
+
+    #[test]
+    fn postings_list_each_entry_once_per_hash_in_entry_order() {
+        let mut postings = Postings::default();
+        for (hash, entry) in [(7, 3), (9, 1), (7, 1), (7, 3), (9, 1), (7, 2)] {
+            postings.push(hash, entry);
+        }
+        postings.seal();
+        assert_eq!(postings.get(7), [1, 2, 3]);
+        assert_eq!(postings.get(9), [1]);
+        assert!(postings.get(8).is_empty());
+    }
+
+    #[test]
+    fn names_of_one_entity_share_its_stored_id_and_keep_their_tokens() {
+        let names = [
+            ("kim_yo_jong", "Kim Yo-jong", Some(Lang::Fr)),
+            ("kim_yo_jong", "Kim Yo Jong", Some(Lang::En)),
+            ("kim_jong_un", "Kim Jong-un", None),
+        ];
+        let index =
+            VariantIndex::new(names.iter().enumerate().map(|(id, (entity, name, lang))| {
+                IndexedName {
+                    id,
+                    entity,
+                    name,
+                    lang: *lang,
+                    is_person: true,
+                }
+            }));
+        // Kim Jong-un keys alike in both languages: one entry, not two.
+        assert_eq!(index.len(), 3);
+        let entities: Vec<&str> = index.entries.iter().map(|e| index.entity_of(e)).collect();
+        assert_eq!(entities, ["kim_yo_jong", "kim_yo_jong", "kim_jong_un"]);
+        assert_eq!(
+            index.entries[0].entity, index.entries[1].entity,
+            "stored once"
+        );
+        let folds: Vec<Vec<&str>> = index
+            .entries
+            .iter()
+            .map(|e| index.name_tokens_of(e).map(|t| t.fold).collect())
+            .collect();
+        assert_eq!(
+            folds,
+            [
+                ["kim", "yo", "jong"],
+                ["kim", "yo", "jong"],
+                ["kim", "jong", "un"]
+            ]
+        );
+        assert_eq!(index.persons_of("kim_yo_jong").collect::<Vec<_>>(), [0, 1]);
+        assert!(index.persons_of("kim_il_sung").next().is_none());
     }
 
     #[test]
