@@ -12,6 +12,8 @@
 //! times and prints the throughput in MB/s (10⁶ bytes) of the fastest and the
 //! median run, and of all runs by CPU time and by the wall clock: on a machine
 //! shared with other work, the fastest run says best what one core does.
+//! `--compare` tags it with and without variants by turns and prints how many
+//! times longer the variants take (issue 4's limit is 1.5×).
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -44,6 +46,7 @@ fn main() {
         .filter(|a| a != "--bench")
         .collect();
     let variants = args.iter().any(|a| a == "--variants");
+    let compare = args.iter().any(|a| a == "--compare");
     let tag_file = args
         .iter()
         .position(|a| a == "--tag")
@@ -54,7 +57,7 @@ fn main() {
             .enumerate()
             .find(|(i, a)| !a.starts_with("--") && (*i == 0 || args[i - 1] != "--tag"))
             .map(|(_, a)| a)
-            .expect("usage: lexicon_load CSV [--variants] [--tag FILE]"),
+            .expect("usage: lexicon_load CSV [--variants] [--tag FILE [--compare]]"),
     );
     let started = Instant::now();
     let cpu0 = cpu();
@@ -65,7 +68,8 @@ fn main() {
     drop(builder);
     let parsed = started.elapsed();
     let cpu_parsed = cpu();
-    let tagger = Tagger::new(Arc::new(lexicon), TagOptions { variants });
+    let lexicon = Arc::new(lexicon);
+    let tagger = Tagger::new(lexicon.clone(), TagOptions { variants });
     let compiled = started.elapsed();
     let cpu_compiled = cpu();
     println!(
@@ -81,31 +85,75 @@ fn main() {
         cpu_compiled - cpu_parsed,
         cpu_compiled - cpu0,
     );
-    if let Some(file) = tag_file {
-        let text = std::fs::read_to_string(&file).unwrap();
-        let lang = entente::detect::detect(&text).lang;
-        // Each run timed apart: on a shared machine the fastest run says
-        // best what one core does, the median what to expect.
-        let mut runs: Vec<f64> = Vec::new();
-        let mut mentions = 0;
-        let (wall, cpu0) = (Instant::now(), cpu());
-        for _ in 0..RUNS {
-            let run = Instant::now();
-            mentions = tagger.tag(&text, lang).len();
-            runs.push(run.elapsed().as_secs_f64());
-        }
-        let (wall, cpu) = (wall.elapsed().as_secs_f64(), cpu() - cpu0);
-        runs.sort_by(f64::total_cmp);
-        let mb = text.len() as f64 / 1e6;
-        println!(
-            "tagged {} ({lang:?}, {mentions} mentions) ×{RUNS}: best {:.1} MB/s, median {:.1} MB/s; all runs {:.1} MB/s by CPU time, {:.1} MB/s by wall clock",
-            file.display(),
-            mb / runs[0],
-            mb / runs[RUNS / 2],
-            mb * RUNS as f64 / cpu,
-            mb * RUNS as f64 / wall
+    let Some(file) = tag_file else { return };
+    let text = std::fs::read_to_string(&file).unwrap();
+    let lang = entente::detect::detect(&text).lang;
+    let mb = text.len() as f64 / 1e6;
+    if compare {
+        // Both taggers of the same lexicon, run by turns so that both see the
+        // same neighbours on the machine: the ratio of their times is steadier
+        // than either throughput.
+        let other = Tagger::new(
+            lexicon,
+            TagOptions {
+                variants: !variants,
+            },
         );
+        let (strict, with_variants) = if variants {
+            (&other, &tagger)
+        } else {
+            (&tagger, &other)
+        };
+        let (mut strict_runs, mut variant_runs, mut ratios) = (Vec::new(), Vec::new(), Vec::new());
+        for _ in 0..RUNS {
+            let (s, _) = timed(|| strict.tag(&text, lang).len());
+            let (v, _) = timed(|| with_variants.tag(&text, lang).len());
+            strict_runs.push(s);
+            variant_runs.push(v);
+            ratios.push(v / s);
+        }
+        for runs in [&mut strict_runs, &mut variant_runs, &mut ratios] {
+            runs.sort_by(f64::total_cmp);
+        }
+        println!(
+            "tagged {} ({lang:?}) ×{RUNS} by turns: strict best {:.1} MB/s, median {:.1}; variants best {:.1} MB/s, median {:.1}; variants/strict time: best runs {:.2}×, median of the turns {:.2}×",
+            file.display(),
+            mb / strict_runs[0],
+            mb / strict_runs[RUNS / 2],
+            mb / variant_runs[0],
+            mb / variant_runs[RUNS / 2],
+            variant_runs[0] / strict_runs[0],
+            ratios[RUNS / 2]
+        );
+        return;
     }
+    // Each run timed apart: on a shared machine the fastest run says
+    // best what one core does, the median what to expect.
+    let mut runs: Vec<f64> = Vec::new();
+    let mut mentions = 0;
+    let (wall, cpu0) = (Instant::now(), cpu());
+    for _ in 0..RUNS {
+        let (secs, found) = timed(|| tagger.tag(&text, lang).len());
+        runs.push(secs);
+        mentions = found;
+    }
+    let (wall, cpu) = (wall.elapsed().as_secs_f64(), cpu() - cpu0);
+    runs.sort_by(f64::total_cmp);
+    println!(
+        "tagged {} ({lang:?}, {mentions} mentions) ×{RUNS}: best {:.1} MB/s, median {:.1} MB/s; all runs {:.1} MB/s by CPU time, {:.1} MB/s by wall clock",
+        file.display(),
+        mb / runs[0],
+        mb / runs[RUNS / 2],
+        mb * RUNS as f64 / cpu,
+        mb * RUNS as f64 / wall
+    );
+}
+
+/// Seconds `f` took, and what it returned.
+fn timed<T>(f: impl FnOnce() -> T) -> (f64, T) {
+    let started = Instant::now();
+    let out = f();
+    (started.elapsed().as_secs_f64(), out)
 }
 
 /// How many times `--tag` tags its file.

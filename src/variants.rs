@@ -999,16 +999,30 @@ fn key_with(fold: &str, lang: Lang, out: &mut String, sym: &mut Vec<u8>) {
     let s = fold.as_bytes();
     sym.clear();
     let mut i = 0;
-    while i < s.len() {
-        let (emit, used) = rewrite(s, i, lang);
-        for &b in emit.as_bytes() {
+    while let Some(&b) = s.get(i) {
+        if is_plain(b) {
             sym.push(b);
+            i += 1;
+            continue;
         }
+        let (emit, used) = rewrite(s, i, lang);
+        sym.extend_from_slice(emit.as_bytes());
         i += used.max(1);
     }
     finish_key(sym, lang);
-    // Symbols are ASCII by construction.
-    out.push_str(std::str::from_utf8(sym).unwrap_or_default());
+    // Symbols are ASCII by construction (and checking that a short string is
+    // UTF-8 cost more than keying it).
+    out.extend(sym.iter().map(|&b| char::from(b)));
+}
+
+/// A letter or digit that [`rewrite`] keeps as it is whatever follows it
+/// (most letters of a name): decided without matching spellings.
+fn is_plain(b: u8) -> bool {
+    b.is_ascii_digit()
+        || matches!(
+            b,
+            b'a' | b'b' | b'e' | b'f' | b'h' | b'i' | b'l' | b'm' | b'n' | b'r' | b'u' | b'v'
+        )
 }
 
 /// The symbols for the spelling at `s[i..]` and how many bytes it used.
@@ -1068,7 +1082,11 @@ fn finish_key(sym: &mut Vec<u8>, lang: Lang) {
     // о+у: French writes `oou` (Belooussov), English `ou` (Belousov), which
     // English also uses for у (Masoud, Tsikhanouskaya): o before u goes.
     let mut prev_kept: Option<u8> = None;
-    let mut k = sym.len();
+    let mut k = if sym.windows(2).any(|w| w == b"ou") {
+        sym.len()
+    } else {
+        0
+    };
     while k > 0 {
         k -= 1;
         if sym[k] == b'o' && prev_kept == Some(b'u') {
@@ -2333,6 +2351,26 @@ mod tests {
                         "{:?} at {i} ({lang:?})",
                         String::from_utf8_lossy(word)
                     );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn plain_letters_are_kept_whatever_follows() {
+        for b in (0..=u8::MAX).filter(|&b| is_plain(b)) {
+            for next in [
+                None,
+                Some(b'h'),
+                Some(b'u'),
+                Some(b'e'),
+                Some(b'j'),
+                Some(b'z'),
+            ] {
+                let s: Vec<u8> = std::iter::once(b).chain(next).collect();
+                for lang in [Lang::Fr, Lang::En] {
+                    let (emit, used) = rewrite(&s, 0, lang);
+                    assert_eq!((emit.as_bytes(), used), ([b].as_slice(), 1), "{s:?}");
                 }
             }
         }
