@@ -135,7 +135,9 @@ struct NameInfo {
     /// The name ends with punctuation (`U.S.`, `d’`), which tokens leave out.
     tail: bool,
     lang: crate::lexicon::NameLang,
-    term: bool,
+    /// Its entry's type: TERMs count in their language only, and the
+    /// variant search wants to know the people.
+    kind: EntityType,
     builtin: bool,
 }
 
@@ -242,7 +244,7 @@ impl Tagger {
                 case: CaseRule::of(&n.text),
                 tail: n.text.ends_with(|c: char| !c.is_alphanumeric()),
                 lang: n.lang,
-                term: lexicon.entry_of(n).kind == EntityType::Term,
+                kind: lexicon.entry_of(n).kind,
                 builtin: lexicon.files()[n.file].builtin,
             })
             .collect();
@@ -330,15 +332,20 @@ impl Tagger {
         lang: Lang,
         mentions: &mut Vec<Mention>,
     ) {
-        // Only people's ids matter beyond the spans (see `VariantIndex::find`).
+        // Only people's ids matter beyond the spans (see `VariantIndex::find`):
+        // the other entries are not even looked at (with a large lexicon,
+        // each look-up missed the cache).
+        let entries = self.lexicon.entries();
         let known: Vec<(Span, &str)> = mentions
             .iter()
             .map(|m| {
-                let entry = &self.lexicon.entries()[m.entry];
-                let id = if entry.kind == EntityType::Person {
-                    entry.id.as_str()
-                } else {
-                    ""
+                let person = self
+                    .name_info
+                    .get(m.name)
+                    .is_some_and(|info| info.kind == EntityType::Person);
+                let id = match entries.get(m.entry) {
+                    Some(entry) if person => entry.id.as_str(),
+                    _ => "",
                 };
                 (m.span, id)
             })
@@ -391,8 +398,9 @@ impl Tagger {
     fn choose(&self, p: usize, surface: &str, lang: Lang) -> Option<usize> {
         // General words are language-specific (English "met" is French
         // "il met"); names of entities are recognised in either language.
-        let allows =
-            |info: NameInfo| info.case.allows(surface) && (info.lang.fits(lang) || !info.term);
+        let allows = |info: NameInfo| {
+            info.case.allows(surface) && (info.lang.fits(lang) || info.kind != EntityType::Term)
+        };
         let choice = self.choices[p];
         if choice.name != NO_PATTERN {
             return allows(choice.info).then_some(choice.name as usize);
