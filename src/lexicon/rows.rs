@@ -171,7 +171,18 @@ impl ParsedFile {
 }
 
 /// Parses a lexicon file's text; `path` is only used to locate problems.
+/// A large file is cut into pieces of whole records, parsed on every core.
 pub fn parse(path: &Path, text: &str) -> ParsedFile {
+    let pieces = (text.len() / PIECE_BYTES).clamp(1, rayon::current_num_threads());
+    parse_in(path, text, pieces)
+}
+
+/// Below this size a file is parsed in one piece: cutting it costs more
+/// than it saves.
+const PIECE_BYTES: usize = 1 << 20;
+
+/// [`parse`] in (about) `pieces` pieces; the result does not depend on how many.
+fn parse_in(path: &Path, text: &str, pieces: usize) -> ParsedFile {
     let mut parsed = ParsedFile::default();
     let problem = |line: u64, message: String| Problem {
         path: Some(path.to_path_buf()),
@@ -187,12 +198,7 @@ pub fn parse(path: &Path, text: &str) -> ParsedFile {
         return parsed;
     }
     let lines = LineIndex::new(text);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    // One record, reused for every row: a fresh one per row was a tenth of
-    // loading a million names (allocating and freeing).
+    let mut reader = csv_reader(text.as_bytes());
     let mut record = csv::StringRecord::new();
     let header = match reader
         .read_record(&mut record)
@@ -231,34 +237,111 @@ pub fn parse(path: &Path, text: &str) -> ParsedFile {
         ));
         return parsed;
     };
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(e) => {
-                let line = e
-                    .position()
-                    .map(|p| lines.record_line(p.byte()))
-                    .unwrap_or(0);
-                parsed
-                    .problems
-                    .push(problem(line, format!("unreadable row: {e}")));
-                continue;
+    let body = usize::try_from(reader.position().byte()).unwrap_or(text.len());
+    let mut starts = vec![body];
+    starts.extend(record_cuts(text.as_bytes(), body, pieces));
+    let ends = starts.iter().skip(1).copied().chain([text.len()]);
+    let ranges: Vec<(usize, usize)> = starts.iter().copied().zip(ends).collect();
+    let piece = |&(start, end): &(usize, usize)| {
+        let mut rows = Vec::new();
+        let mut problems = Vec::new();
+        let bytes = text.as_bytes().get(start..end).unwrap_or_default();
+        let mut reader = csv_reader(bytes);
+        let mut record = csv::StringRecord::new();
+        loop {
+            let at = |byte: u64| lines.record_line(start as u64 + byte);
+            match reader.read_record(&mut record) {
+                Ok(true) => {}
+                Ok(false) => break,
+                Err(e) => {
+                    let line = e.position().map(|p| at(p.byte())).unwrap_or(0);
+                    problems.push(problem(line, format!("unreadable row: {e}")));
+                    continue;
+                }
+            }
+            let line = record.position().map(|p| at(p.byte())).unwrap_or(0);
+            if record.len() == 1 && record.get(0).is_some_and(|f| f.trim().is_empty()) {
+                continue; // a blank line
+            }
+            match columns.row(&record, &parsed.header, line) {
+                Ok(row) => rows.push(row),
+                Err(message) => problems.push(problem(line, message)),
             }
         }
-        let line = record
-            .position()
-            .map(|p| lines.record_line(p.byte()))
-            .unwrap_or(0);
-        if record.len() == 1 && record.get(0).is_some_and(|f| f.trim().is_empty()) {
-            continue; // a blank line
-        }
-        match columns.row(&record, &parsed.header, line) {
-            Ok(row) => parsed.rows.push(row),
-            Err(message) => parsed.problems.push(problem(line, message)),
-        }
+        (rows, problems)
+    };
+    use rayon::prelude::*;
+    let results: Vec<(Vec<Row>, Vec<Problem>)> = if ranges.len() > 1 {
+        ranges.par_iter().map(piece).collect()
+    } else {
+        ranges.iter().map(piece).collect()
+    };
+    parsed
+        .rows
+        .reserve(results.iter().map(|(rows, _)| rows.len()).sum());
+    for (rows, problems) in results {
+        parsed.rows.extend(rows);
+        parsed.problems.extend(problems);
     }
     parsed
+}
+
+/// How lexicon files are read: the header is checked by hand, rows may have
+/// a wrong number of fields (reported, not fatal).
+fn csv_reader(bytes: &[u8]) -> csv::Reader<&[u8]> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes)
+}
+
+/// Where records start after byte `from`, cutting `text` into about `pieces`
+/// pieces of whole records: after a line break that ends a record, not one
+/// inside a quoted field.
+fn record_cuts(text: &[u8], from: usize, pieces: usize) -> Vec<usize> {
+    let mut cuts = Vec::new();
+    let step = text.len().saturating_sub(from) / pieces.max(1);
+    if pieces < 2 || step == 0 {
+        return cuts;
+    }
+    let mut target = from + step;
+    let mut state = Quoting::FieldStart;
+    for (i, &b) in text.iter().enumerate().skip(from) {
+        state = state.next(b);
+        if b == b'\n' && state == Quoting::FieldStart && i + 1 >= target && i + 1 < text.len() {
+            cuts.push(i + 1);
+            if cuts.len() == pieces - 1 {
+                break;
+            }
+            target = i + 1 + step;
+        }
+    }
+    cuts
+}
+
+/// Where a byte of a CSV file stands with regard to quotes, as the `csv`
+/// crate reads them: a quote opens a field only at its start, `""` inside
+/// quotes is one quote, and after the closing quote the rest of the field
+/// is taken as it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Quoting {
+    FieldStart,
+    Unquoted,
+    Quoted,
+    QuoteInQuoted,
+}
+
+impl Quoting {
+    fn next(self, b: u8) -> Quoting {
+        use Quoting::*;
+        match (self, b) {
+            (Quoted, b'"') => QuoteInQuoted,
+            (Quoted, _) => Quoted,
+            (QuoteInQuoted, b'"') | (FieldStart, b'"') => Quoted,
+            (_, b',' | b'\n' | b'\r') => FieldStart,
+            _ => Unquoted,
+        }
+    }
 }
 
 /// Where the four required columns are.
@@ -352,29 +435,20 @@ pub fn check_name(name: &str) -> Result<(), String> {
 /// The line of a quote that opens a field and never closes, if any. The `csv`
 /// crate would otherwise read the rest of the file into that field silently.
 fn unterminated_quote_line(text: &str) -> Option<u64> {
-    let mut in_quotes = false;
-    let mut at_field_start = true;
+    let mut state = Quoting::FieldStart;
     let mut line = 1u64;
     let mut opened_at = 0;
     for b in text.bytes() {
-        match b {
-            b'"' if in_quotes => in_quotes = false,
-            b'"' if at_field_start => {
-                in_quotes = true;
-                opened_at = line;
-            }
-            _ => {}
+        let next = state.next(b);
+        if state == Quoting::FieldStart && next == Quoting::Quoted {
+            opened_at = line;
         }
         if b == b'\n' {
             line += 1;
         }
-        if !in_quotes {
-            at_field_start = matches!(b, b',' | b'\n' | b'\r');
-        } else {
-            at_field_start = false;
-        }
+        state = next;
     }
-    in_quotes.then_some(opened_at)
+    (state == Quoting::Quoted).then_some(opened_at)
 }
 
 /// Line numbers from byte offsets, counted on `\n` so that CRLF and LF files
@@ -425,6 +499,43 @@ mod tests {
             .iter()
             .map(|p| p.to_string())
             .collect()
+    }
+
+    #[test]
+    fn a_file_cut_in_pieces_parses_as_a_whole() {
+        // Quoted fields over several lines, with commas and doubled quotes, a
+        // quote inside an unquoted field, CRLF and LF, blank lines, bad rows.
+        let shapes = [
+            "p{i},PER,en,Name {i},\n",
+            "q{i},ORG,en,\"Bank {i}, \"\"Ltd\"\"\",\"a note\nover\n\nlines, {i}\"\r\n",
+            "\n",
+            "  \n",
+            "r{i},PER,fr,O\"Brien {i},x\n",
+            "s{i},PERS,en,Bad type {i},\n",
+            "t{i},PER,en\n",
+            "u{i},GPE,*,\"Rostov\non-Don {i}\",\"\"\"\"\n",
+            "v{i},LOC,fr,Île {i},\"\"\n",
+            "w{i},ORG,en,Quote {i},\"say \"\"hi\"\"\nthen, \"\"bye\"\"\n\"\n",
+        ];
+        let mut text = String::from("entity,type,lang,name,note\r\n");
+        for i in 0..400 {
+            text.push_str(&shapes[i * 7 % shapes.len()].replace("{i}", &i.to_string()));
+        }
+        let whole = parse_in(Path::new("t.csv"), &text, 1);
+        assert!(whole.rows.len() > 100 && whole.problems.len() > 100);
+        let describe = |p: &ParsedFile| {
+            let problems: Vec<String> = p.problems.iter().map(|p| p.to_string()).collect();
+            (p.header.clone(), p.rows.clone(), problems)
+        };
+        for pieces in [2, 3, 5, 8, 13, 40] {
+            let cuts = record_cuts(text.as_bytes(), 0, pieces);
+            assert!(
+                cuts.len() >= pieces / 2 && cuts.len() < pieces,
+                "{pieces} pieces: {cuts:?}"
+            );
+            let parsed = parse_in(Path::new("t.csv"), &text, pieces);
+            assert_eq!(describe(&parsed), describe(&whole), "{pieces} pieces");
+        }
     }
 
     #[test]
@@ -503,6 +614,13 @@ mod tests {
                 "t.csv:3: unterminated quote: a field opens with \" and never closes (close it, or double an inner \" as \"\")"
             ]
         );
+        // Doubled quotes before a line break inside quotes close nothing.
+        let multi = parse_str(
+            "entity,type,lang,name,note\nx,ORG,en,Bank,\"say \"\"hi\"\"\nthen, \"\"bye\"\"\n\"\ny,PER,en,Y,\n",
+        );
+        assert!(multi.problems.is_empty(), "{:?}", multi.problems);
+        assert_eq!(multi.rows[0].extra["note"], "say \"hi\"\nthen, \"bye\"\n");
+        assert_eq!(multi.rows[1].line, 5);
         // Quoted fields with commas and doubled quotes are fine.
         let ok = parse_str("entity,type,lang,name\nx,ORG,en,\"Bank \"\"X\"\", Inc\"\n");
         assert!(ok.problems.is_empty());
