@@ -538,6 +538,28 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// Any text made of the bytes that matter to CSV parses the same in
+        /// one piece and in several.
+        #[test]
+        fn any_cut_parses_as_the_whole(
+            body in proptest::collection::vec(
+                proptest::sample::select(vec!["a", "Bé", ",", "\"", "\"\"", "\n", "\r\n", " ", "PER", "en", "x_1"]),
+                0..300,
+            ),
+            pieces in 2usize..12,
+        ) {
+            let text = format!("entity,type,lang,name\n{}", body.concat());
+            let describe = |p: &ParsedFile| {
+                let problems: Vec<String> = p.problems.iter().map(|p| p.to_string()).collect();
+                (p.rows.clone(), problems)
+            };
+            let whole = parse_in(Path::new("t.csv"), &text, 1);
+            let cut = parse_in(Path::new("t.csv"), &text, pieces);
+            proptest::prop_assert_eq!(describe(&cut), describe(&whole));
+        }
+    }
+
     #[test]
     fn reads_rows_with_lines_and_extra_columns() {
         let parsed = parse_str(
