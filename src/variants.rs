@@ -669,6 +669,11 @@ impl Stored {
     fn len(self) -> usize {
         self.range().len()
     }
+
+    /// The stored string, from [`VariantIndex::text`].
+    fn of(self, text: &str) -> &str {
+        text.get(self.range()).unwrap_or_default()
+    }
 }
 
 /// One token of an indexed name: where its fold and its key are stored.
@@ -793,8 +798,7 @@ impl VariantIndex {
             return;
         };
         if let Some(first) = self.tokens.get(entry.tokens.range()).and_then(<[_]>::first) {
-            let stored = |s: Stored| self.text.get(s.range()).unwrap_or_default();
-            let (key, fold) = (stored(first.key), stored(first.fold));
+            let (key, fold) = (first.key.of(&self.text), first.fold.of(&self.text));
             self.first.push(text_hash(key), idx);
             self.first.push(text_hash(fold), idx);
             if entry.tokens.len() == 1 && fuzzy_eligible(key.as_bytes()) {
@@ -803,7 +807,7 @@ impl VariantIndex {
             }
         }
         if entry.is_person && entry.tokens.len() >= 2 {
-            let entity = text_hash(self.stored(entry.entity));
+            let entity = text_hash(entry.entity.of(&self.text));
             self.persons.push(entity, idx);
         }
         self.entries.push(entry);
@@ -817,12 +821,8 @@ impl VariantIndex {
         self.entry(idx).map_or(usize::MAX, |e| e.id)
     }
 
-    fn stored(&self, s: Stored) -> &str {
-        self.text.get(s.range()).unwrap_or_default()
-    }
-
     fn entity_of(&self, entry: &Entry) -> &str {
-        self.stored(entry.entity)
+        entry.entity.of(&self.text)
     }
 
     /// The tokens in `tokens`, as text.
@@ -832,8 +832,8 @@ impl VariantIndex {
             .unwrap_or_default()
             .iter()
             .map(|t| NameToken {
-                fold: self.stored(t.fold),
-                key: self.stored(t.key),
+                fold: t.fold.of(&self.text),
+                key: t.key.of(&self.text),
             })
     }
 
