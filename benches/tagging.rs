@@ -4,7 +4,7 @@
 //! ```sh
 //! cargo bench --bench tagging            # all
 //! cargo bench --bench tagging -- tag/    # throughput only
-//! cargo bench --bench tagging -- lexicon # loading 100k and 1M names
+//! cargo bench --bench tagging -- lexicon # loading 100k and 1M names, --strict and default (variants)
 //! ```
 
 mod workload;
@@ -78,15 +78,17 @@ fn loading(c: &mut Criterion) {
         group.bench_function(format!("compile-strict/{names}"), |b| {
             b.iter_with_large_drop(|| Tagger::new(lexicon.clone(), TagOptions { variants: false }))
         });
-        group.bench_function(format!("load+compile-strict/{names}"), |b| {
-            b.iter_with_large_drop(|| {
-                let lexicon = LexiconBuilder::new()
-                    .add_text("synthetic.csv", csv.as_str())
-                    .build()
-                    .unwrap();
-                Tagger::new(Arc::new(lexicon), TagOptions { variants: false })
-            })
-        });
+        for (mode, variants) in [("strict", false), ("default", true)] {
+            group.bench_function(format!("load+compile-{mode}/{names}"), |b| {
+                b.iter_with_large_drop(|| {
+                    let lexicon = LexiconBuilder::new()
+                        .add_text("synthetic.csv", csv.as_str())
+                        .build()
+                        .unwrap();
+                    Tagger::new(Arc::new(lexicon), TagOptions { variants })
+                })
+            });
+        }
     }
     group.finish();
 }
