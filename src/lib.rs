@@ -32,6 +32,7 @@
 pub mod align;
 pub mod batch;
 pub mod corpus;
+mod data;
 pub mod detect;
 pub mod error;
 pub mod eval;

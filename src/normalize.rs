@@ -383,9 +383,27 @@ fn html_entity(text: &str) -> Option<(Decoded, usize)> {
     Some((Decoded::Letters(letters), len))
 }
 
+/// Folds one word as [`fold`] folds it, appending the folded letters and
+/// digits to `out` (lower case, accents dropped, other Latin letters in ASCII:
+/// `Łódź` → `lodz`, `Straße` → `strasse`, look-alike Cyrillic or Greek letters
+/// in a Latin word as Latin letters). What [`fold`] would split the word at
+/// (an apostrophe, a hyphen) is dropped, so `aujourd’hui` gives `aujourdhui`.
+/// The one letter fold every stage uses.
+pub(crate) fn fold_word(word: &str, out: &mut String) {
+    if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        return;
+    }
+    let folder = fold_with(Folder::tokens_only(), word);
+    for (range, _) in &folder.tokens {
+        out.push_str(&folder.text[range.start as usize..range.end as usize]);
+    }
+}
+
 /// True for characters that belong to a word: letters, digits, combining marks
-/// and invisible format characters (which join, not split, a word).
-fn is_word_char(c: char) -> bool {
+/// and invisible format characters (which join, not split, a word). The one
+/// definition of a word character every stage uses.
+pub(crate) fn is_word_char(c: char) -> bool {
     // Below U+0250 (ASCII, Latin-1, Latin Extended) from a table built once:
     // the Unicode look-ups were a twentieth of tagging French text.
     static LOW: std::sync::OnceLock<[bool; 0x250]> = std::sync::OnceLock::new();
@@ -804,6 +822,16 @@ mod tests {
         ];
         for (input, want) in cases {
             assert_eq!(fold_key(input), want, "fold of {input:?}");
+        }
+    }
+
+    #[test]
+    fn one_word_folds_as_its_tokens_joined() {
+        for word in ["Choïgou", "Straße", "Łódź", "POUTINE", "Сosmodrome", "aujourd’hui", "1ᵉʳ", "x"] {
+            let mut got = String::new();
+            fold_word(word, &mut got);
+            let want: String = fold(word).tokens().map(|(t, _)| t).collect();
+            assert_eq!(got, want, "{word:?}");
         }
     }
 
