@@ -34,7 +34,8 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::align::{Aligner, Analysis, EvidenceKind};
+use crate::align::{Aligner, Analysis, EvidenceKey, EvidenceKind};
+use crate::lexicon::Lexicon;
 use crate::batch::Stop;
 use crate::error::Error;
 use crate::report::alignment::{AlignedPair, JsonAlignment};
@@ -82,26 +83,40 @@ pub struct Profile {
 }
 
 impl Profile {
-    /// The profile of an analysed article.
-    pub fn of(analysis: &Analysis) -> Profile {
-        let mut counts: HashMap<&str, u32> = HashMap::new();
+    /// The profile of an analysed article; `lexicon` names its entries.
+    pub fn of(analysis: &Analysis, lexicon: &Lexicon) -> Profile {
+        let mut counts: HashMap<&EvidenceKey, u32> = HashMap::new();
         for statement in &analysis.features {
             for f in &statement.features {
                 if matches!(
-                    f.kind,
+                    f.key.kind(),
                     EvidenceKind::Entity | EvidenceKind::Term | EvidenceKind::Number
                 ) {
-                    *counts.entry(f.key.as_str()).or_default() += 1;
+                    *counts.entry(&f.key).or_default() += 1;
                 }
             }
         }
         let mut keys: Vec<(String, u32)> = counts
             .into_iter()
-            .map(|(k, n)| (k.to_string(), n))
+            .map(|(k, n)| (profile_key(k, lexicon), n))
             .collect();
         keys.sort_unstable();
         Profile { keys }
     }
+}
+
+/// A profile's key: the evidence key with its kind (`e:north_korea`,
+/// `t:ammunition`, `n:dur:4:year`), as `shared` lists it.
+fn profile_key(key: &EvidenceKey, lexicon: &Lexicon) -> String {
+    let kind = match key.kind() {
+        EvidenceKind::Entity => "e",
+        EvidenceKind::Term => "t",
+        EvidenceKind::Number => "n",
+        EvidenceKind::Quote => "q",
+        EvidenceKind::Wording => "w",
+        EvidenceKind::Cognate => "c",
+    };
+    format!("{kind}:{}", key.id(lexicon))
 }
 
 /// A pair of articles that seem to cover the same story.
@@ -396,12 +411,13 @@ impl<'a> Corpus<'a> {
         summary.right = right_texts.len();
         let left = self.analyse(&left_texts, langs.0);
         let right = self.analyse(&right_texts, langs.1);
+        let lexicon = self.aligner.tagger().lexicon();
         let left_profiles: Vec<Profile> = self
             .pool
-            .install(|| left.par_iter().map(Profile::of).collect());
+            .install(|| left.par_iter().map(|a| Profile::of(a, lexicon)).collect());
         let right_profiles: Vec<Profile> = self
             .pool
-            .install(|| right.par_iter().map(Profile::of).collect());
+            .install(|| right.par_iter().map(|a| Profile::of(a, lexicon)).collect());
         let found = self
             .pool
             .install(|| candidates(&left_profiles, &right_profiles, &self.options));

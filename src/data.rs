@@ -15,6 +15,10 @@ const FR_FUNCTION_WORDS: &str = include_str!("../data/fr/function-words.txt");
 /// English function words (`data/en/function-words.txt`).
 const EN_FUNCTION_WORDS: &str = include_str!("../data/en/function-words.txt");
 
+/// Long words alike in French and English that say nothing about a claim
+/// (`data/align/cognate-stoplist.txt`).
+pub(crate) const COGNATE_STOPLIST: &str = include_str!("../data/align/cognate-stoplist.txt");
+
 /// The data lines of an embedded file with their 1-based line numbers:
 /// comments and blank lines left out, surrounding spaces trimmed.
 pub(crate) fn lines(file: &'static str) -> impl Iterator<Item = (usize, &'static str)> {
@@ -70,6 +74,7 @@ pub(crate) fn function_words(lang: Lang) -> &'static WordSet {
 pub(crate) const FILES: &[(&str, &str)] = &[
     ("fr/function-words.txt", FR_FUNCTION_WORDS),
     ("en/function-words.txt", EN_FUNCTION_WORDS),
+    ("align/cognate-stoplist.txt", COGNATE_STOPLIST),
 ];
 
 #[cfg(test)]

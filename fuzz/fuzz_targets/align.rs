@@ -34,7 +34,7 @@ fn check_analysis(a: &Analysis) {
     }
     assert_eq!(a.features.len(), a.statements.len(), "one feature set per statement");
     for f in a.features.iter().flat_map(|s| &s.features) {
-        assert!(span_ok(a.text, f.span.start, f.span.end), "feature {} at {:?}", f.key, f.span);
+        assert!(span_ok(a.text, f.span.start, f.span.end), "feature {:?} at {:?}", f.key, f.span);
         assert!(f.factor.is_finite() && f.factor >= 0.0, "feature factor {}", f.factor);
     }
 }
@@ -55,7 +55,7 @@ fuzz_target!(|data: &[u8]| {
     check_analysis(&right);
     let (n_left, n_right) = (left.statements.len(), right.statements.len());
 
-    for (i, j, score) in aligner.scores(&left, &right) {
+    for entente::align::ScoredPair { left: i, right: j, score } in aligner.scores(&left, &right) {
         assert!(i < n_left && j < n_right, "pair ({i}, {j}) of {n_left}×{n_right}");
         assert!((0.0..=1.0).contains(&score), "pair score {score}");
     }

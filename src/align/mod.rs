@@ -14,18 +14,27 @@
 //!   report one;
 //! - a pair where only one side is the other's best links if it clears the
 //!   threshold by [`AlignOptions::one_sided_margin`] more.
+//!
+//! The stage in files: [`evidence`] (what a statement says, as keys),
+//! [`score`] (how much two statements share), [`link`] (which pairs link),
+//! [`explain`] (the evidence shown for a link), [`weights`] (every constant
+//! and how it was chosen), [`quotes`] (quotations inside a statement).
 
-pub mod features;
+pub mod evidence;
+pub mod explain;
+pub mod link;
 pub mod numbers;
 pub mod quotes;
 pub mod score;
+pub mod weights;
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-pub use features::{EvidenceKind, Feature, StatementFeatures};
-pub use score::Weights;
+pub use evidence::{EvidenceKey, EvidenceKind, Feature, StatementFeatures};
+pub use link::{ScoredPair, link};
+pub use weights::{DEFAULT_THRESHOLD, Weights};
 
 use crate::segment::{Segmenter, Statement};
 use crate::span::{Lang, Span};
@@ -44,15 +53,12 @@ pub struct AlignOptions {
     pub weights: Weights,
 }
 
-/// The default threshold, shown in `--help`.
-pub const DEFAULT_THRESHOLD: f64 = 0.5;
-
 impl Default for AlignOptions {
     fn default() -> Self {
         AlignOptions {
             threshold: DEFAULT_THRESHOLD,
-            near_best: 0.8,
-            one_sided_margin: 0.1,
+            near_best: weights::NEAR_BEST,
+            one_sided_margin: weights::ONE_SIDED_MARGIN,
             weights: Weights::default(),
         }
     }
@@ -158,7 +164,7 @@ impl Aligner {
         let statements = self.segmenter.segment(text, lang);
         let mentions = self.tagger.tag(text, lang);
         let spans: Vec<Span> = statements.iter().map(|s| s.span).collect();
-        let features = features::extract(text, lang, &spans, &mentions, &self.tagger);
+        let features = evidence::extract(text, lang, &spans, &mentions, &self.tagger);
         Analysis {
             text,
             lang,
@@ -168,13 +174,13 @@ impl Aligner {
         }
     }
 
-    /// Scores of every pair that shares evidence: `(left, right, score)`.
-    pub fn scores(&self, left: &Analysis, right: &Analysis) -> Vec<(usize, usize, f64)> {
+    /// Scores of every pair that shares evidence.
+    pub fn scores(&self, left: &Analysis, right: &Analysis) -> Vec<ScoredPair> {
         let index = score::Index::new(&left.features, &right.features);
         self.scored_pairs(&index)
     }
 
-    fn scored_pairs(&self, index: &score::Index) -> Vec<(usize, usize, f64)> {
+    fn scored_pairs(&self, index: &score::Index) -> Vec<ScoredPair> {
         let w = &self.options.weights;
         let mut pairs = Vec::new();
         for i in 0..index.left.len() {
@@ -186,7 +192,11 @@ impl Aligner {
                     index.left[i].tokens,
                     index.right[j as usize].tokens,
                 );
-                pairs.push((i, j as usize, score));
+                pairs.push(ScoredPair {
+                    left: i,
+                    right: j as usize,
+                    score,
+                });
             }
         }
         pairs
@@ -202,9 +212,10 @@ impl Aligner {
             right.statements.len(),
             &self.options,
         );
+        let lexicon = self.tagger.lexicon();
         let links: Vec<Link> = linked
             .into_iter()
-            .map(|(i, j, score)| self.explain(&index, left, right, i, j, score))
+            .map(|pair| explain::explain(&index, &self.options.weights, lexicon, left, right, pair))
             .collect();
         let mut in_left = vec![false; left.statements.len()];
         let mut in_right = vec![false; right.statements.len()];
@@ -225,152 +236,11 @@ impl Aligner {
             links,
         }
     }
-
-    /// The evidence of a link, strongest first, with both sides' wording.
-    fn explain(
-        &self,
-        index: &score::Index,
-        left: &Analysis,
-        right: &Analysis,
-        i: usize,
-        j: usize,
-        score: f64,
-    ) -> Link {
-        let w = &self.options.weights;
-        let right_keys = &index.right[j].keys;
-        let mut evidence = Vec::new();
-        for &key in &index.left[i].keys {
-            let Ok(at) = right_keys.binary_search_by_key(&key.0, |k| k.0) else {
-                continue;
-            };
-            let (_, _, factor, quoted) = right_keys[at];
-            let full_key = &index.keys[key.0 as usize];
-            let surfaces = |a: &Analysis, s: usize| {
-                let mut out: Vec<String> = Vec::new();
-                for f in a.features[s].features.iter().filter(|f| &f.key == full_key) {
-                    let text = f.span.of(a.text).trim().to_string();
-                    if !out.contains(&text) {
-                        out.push(text);
-                    }
-                }
-                out
-            };
-            evidence.push(Evidence {
-                kind: key.1,
-                key: full_key[2..].to_string(),
-                label: self.label(full_key),
-                left: surfaces(left, i),
-                right: surfaces(right, j),
-                weight: round(index.key_weight(w, key, factor, quoted)),
-            });
-        }
-        evidence.sort_by(|a, b| {
-            b.weight
-                .total_cmp(&a.weight)
-                .then_with(|| a.key.cmp(&b.key))
-        });
-        let entities = {
-            let mut ids: Vec<String> = evidence
-                .iter()
-                .filter(|e| e.kind == EvidenceKind::Entity)
-                .map(|e| e.key.clone())
-                .collect();
-            ids.sort();
-            ids
-        };
-        Link {
-            left: i,
-            right: j,
-            score: round(score),
-            entities,
-            evidence,
-        }
-    }
-
-    /// A readable name for an evidence key.
-    fn label(&self, key: &str) -> String {
-        let (prefix, id) = key.split_at(2);
-        match prefix {
-            "e:" | "t:" | "q:" | "w:" => self
-                .tagger
-                .lexicon()
-                .entry(id)
-                .map_or_else(|| id.to_string(), |e| e.label.clone()),
-            _ => id.to_string(),
-        }
-    }
-}
-
-/// Scores are reported to four decimals, so outputs are stable and readable.
-fn round(x: f64) -> f64 {
-    (x * 10_000.0).round() / 10_000.0
-}
-
-/// The linking rule (see the module doc) over scored pairs.
-pub fn link(
-    pairs: &[(usize, usize, f64)],
-    n_left: usize,
-    n_right: usize,
-    options: &AlignOptions,
-) -> Vec<(usize, usize, f64)> {
-    let mut best_left = vec![0.0f64; n_left];
-    let mut best_right = vec![0.0f64; n_right];
-    for &(i, j, s) in pairs {
-        best_left[i] = best_left[i].max(s);
-        best_right[j] = best_right[j].max(s);
-    }
-    let mut links: Vec<(usize, usize, f64)> = pairs
-        .iter()
-        .copied()
-        .filter(|&(i, j, s)| {
-            let (best_for_left, best_for_right) = (s >= best_left[i], s >= best_right[j]);
-            let near_left = s >= options.near_best * best_left[i];
-            let near_right = s >= options.near_best * best_right[j];
-            (s >= options.threshold
-                && ((best_for_left && near_right) || (best_for_right && near_left)))
-                || (s >= options.threshold + options.one_sided_margin
-                    && (best_for_left || best_for_right))
-        })
-        .collect();
-    links.sort_by_key(|&(i, j, _)| (i, j));
-    links
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn linking_prefers_mutual_best_and_leaves_weak_pairs_alone() {
-        let options = AlignOptions::default();
-        let pairs = [
-            (0, 0, 0.80), // mutual best
-            (0, 1, 0.55), // neither side's best
-            (1, 1, 0.75), // mutual best
-            (2, 2, 0.45), // below the threshold
-            (3, 1, 0.58), // best for left 3, far from right 1's best, not enough margin
-            (4, 3, 0.62), // best for left 4 and right 3
-        ];
-        let links = link(&pairs, 5, 4, &options);
-        let ids: Vec<(usize, usize)> = links.iter().map(|&(i, j, _)| (i, j)).collect();
-        assert_eq!(ids, [(0, 0), (1, 1), (4, 3)]);
-    }
-
-    #[test]
-    fn one_statement_may_link_to_several() {
-        let options = AlignOptions::default();
-        // Left 0 reports two claims; right 0 and right 1 each report one.
-        let pairs = [(0, 0, 0.80), (0, 1, 0.66), (1, 1, 0.5)];
-        let ids: Vec<(usize, usize)> = link(&pairs, 2, 2, &options)
-            .iter()
-            .map(|&(i, j, _)| (i, j))
-            .collect();
-        // (0, 1) is the best for right 1 and within 0.8 of left 0's best.
-        assert_eq!(ids, [(0, 0), (0, 1)]);
-        // Too far below left 0's best, it would need the one-sided margin.
-        let pairs = [(0, 0, 0.80), (0, 1, 0.58)];
-        assert_eq!(link(&pairs, 1, 2, &options).len(), 1);
-    }
 
     #[test]
     fn aligner_is_send_and_sync() {

@@ -17,94 +17,68 @@
 
 use std::collections::HashMap;
 
-use super::features::{EvidenceKind, StatementFeatures};
+use super::evidence::{EvidenceKey, EvidenceKind, StatementFeatures};
+use super::weights::Weights;
 
-/// The constants of the score, documented in the module doc.
+/// One distinct key of a statement, interned.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Weights {
-    /// Base weight of a shared entity.
-    pub entity: f64,
-    /// Base weight of a shared number, quantity or date.
-    pub number: f64,
-    /// Base weight of the same person quoted on both sides.
-    pub quote: f64,
-    /// Base weight of a shared TERM concept.
-    pub term: f64,
-    /// Base weight of an everyday word quoted on both sides.
-    pub wording: f64,
-    /// Base weight of a shared cognate.
-    pub cognate: f64,
-    /// Multiplier when the evidence is inside a quotation on both sides.
-    pub both_quoted: f64,
-    /// The mass at which a pair of average length scores 0.5.
-    pub saturation: f64,
-    /// How much statement length raises the bar (0: not at all, 1: proportionally).
-    pub length_norm: f64,
-}
-
-impl Default for Weights {
-    fn default() -> Self {
-        Weights {
-            entity: 1.0,
-            number: 1.2,
-            quote: 1.0,
-            term: 0.8,
-            wording: 0.8,
-            cognate: 0.35,
-            both_quoted: 1.5,
-            saturation: 6.0,
-            length_norm: 0.5,
-        }
-    }
-}
-
-impl Weights {
-    /// The base weight of a kind of evidence.
-    pub fn base(&self, kind: EvidenceKind) -> f64 {
-        match kind {
-            EvidenceKind::Entity => self.entity,
-            EvidenceKind::Number => self.number,
-            EvidenceKind::Quote => self.quote,
-            EvidenceKind::Term => self.term,
-            EvidenceKind::Wording => self.wording,
-            EvidenceKind::Cognate => self.cognate,
-        }
-    }
+pub struct KeyUse {
+    /// The key's id in [`Index::keys`].
+    pub id: u32,
+    /// Its kind.
+    pub kind: EvidenceKind,
+    /// Its strongest factor in the statement.
+    pub factor: f32,
+    /// True when one of its occurrences is inside a quotation.
+    pub quoted: bool,
 }
 
 /// One statement's distinct keys, as interned ids with their strongest factor.
 #[derive(Clone, Debug, Default)]
 pub struct KeySet {
-    /// `(key id, kind, factor, in a quotation)`, sorted by key id.
-    pub keys: Vec<(u32, EvidenceKind, f32, bool)>,
+    /// Sorted by key id.
+    pub keys: Vec<KeyUse>,
     /// Length in tokens.
     pub tokens: usize,
+}
+
+impl KeySet {
+    /// The use of key `id` in this statement, if it has it.
+    pub fn get(&self, id: u32) -> Option<&KeyUse> {
+        let at = self.keys.binary_search_by_key(&id, |k| k.id).ok()?;
+        Some(&self.keys[at])
+    }
 }
 
 /// The distinct keys of each statement as ids, interning new keys.
 fn intern<'f>(
     features: &'f [StatementFeatures],
-    ids: &mut HashMap<&'f str, u32>,
-    keys: &mut Vec<String>,
+    ids: &mut HashMap<&'f EvidenceKey, u32>,
+    keys: &mut Vec<EvidenceKey>,
 ) -> Vec<KeySet> {
     features
         .iter()
         .map(|sf| {
-            let mut set: Vec<(u32, EvidenceKind, f32, bool)> = Vec::new();
+            let mut set: Vec<KeyUse> = Vec::new();
             for f in &sf.features {
                 let next = keys.len() as u32;
-                let id = *ids.entry(f.key.as_str()).or_insert_with(|| {
+                let id = *ids.entry(&f.key).or_insert_with(|| {
                     keys.push(f.key.clone());
                     next
                 });
-                set.push((id, f.kind, f.factor, f.in_quote));
+                set.push(KeyUse {
+                    id,
+                    kind: f.key.kind(),
+                    factor: f.factor,
+                    quoted: f.in_quote,
+                });
             }
             // Strongest factor first, then keep one entry per key, quoted if any was.
-            set.sort_by(|a, b| a.0.cmp(&b.0).then(b.2.total_cmp(&a.2)));
+            set.sort_by(|a, b| a.id.cmp(&b.id).then(b.factor.total_cmp(&a.factor)));
             set.dedup_by(|later, first| {
-                let same = later.0 == first.0;
+                let same = later.id == first.id;
                 if same {
-                    first.3 |= later.3;
+                    first.quoted |= later.quoted;
                 }
                 same
             });
@@ -121,8 +95,8 @@ fn intern<'f>(
 /// that share something).
 #[derive(Debug, Default)]
 pub struct Index {
-    /// Key strings by id.
-    pub keys: Vec<String>,
+    /// Keys by id.
+    pub keys: Vec<EvidenceKey>,
     /// Key sets of the left statements.
     pub left: Vec<KeySet>,
     /// Key sets of the right statements.
@@ -137,21 +111,21 @@ pub struct Index {
 impl Index {
     /// Interns the keys of both sides and computes their rarity.
     pub fn new(left: &[StatementFeatures], right: &[StatementFeatures]) -> Index {
-        let mut ids: HashMap<&str, u32> = HashMap::new();
-        let mut keys: Vec<String> = Vec::new();
+        let mut ids: HashMap<&EvidenceKey, u32> = HashMap::new();
+        let mut keys: Vec<EvidenceKey> = Vec::new();
         let left_sets = intern(left, &mut ids, &mut keys);
         let right_sets = intern(right, &mut ids, &mut keys);
         let mut df = vec![0u32; keys.len()];
         let mut right_postings = vec![Vec::new(); keys.len()];
         for set in &left_sets {
-            for &(id, ..) in &set.keys {
-                df[id as usize] += 1;
+            for k in &set.keys {
+                df[k.id as usize] += 1;
             }
         }
         for (j, set) in right_sets.iter().enumerate() {
-            for &(id, ..) in &set.keys {
-                df[id as usize] += 1;
-                right_postings[id as usize].push(j as u32);
+            for k in &set.keys {
+                df[k.id as usize] += 1;
+                right_postings[k.id as usize].push(j as u32);
             }
         }
         let n = (left_sets.len() + right_sets.len()) as f64;
@@ -176,22 +150,15 @@ impl Index {
     }
 
     /// The weight one shared key adds to a pair's mass.
-    pub fn key_weight(
-        &self,
-        weights: &Weights,
-        left: (u32, EvidenceKind, f32, bool),
-        right_factor: f32,
-        right_quoted: bool,
-    ) -> f64 {
-        let (id, kind, left_factor, left_quoted) = left;
-        let quoted = if left_quoted && right_quoted {
+    pub fn key_weight(&self, weights: &Weights, left: &KeyUse, right: &KeyUse) -> f64 {
+        let quoted = if left.quoted && right.quoted {
             weights.both_quoted
         } else {
             1.0
         };
-        weights.base(kind)
-            * self.idf[id as usize]
-            * f64::from(left_factor.min(right_factor))
+        weights.base(left.kind)
+            * self.idf[left.id as usize]
+            * f64::from(left.factor.min(right.factor))
             * quoted
     }
 
@@ -216,12 +183,10 @@ impl Index {
     /// Every right statement sharing a key with left statement `i`, with the pair's mass.
     pub fn masses(&self, weights: &Weights, i: usize) -> HashMap<u32, f64> {
         let mut masses: HashMap<u32, f64> = HashMap::new();
-        for &key in &self.left[i].keys {
-            for &j in &self.right_postings[key.0 as usize] {
-                let right = &self.right[j as usize].keys;
-                if let Ok(at) = right.binary_search_by_key(&key.0, |k| k.0) {
-                    let (_, _, factor, quoted) = right[at];
-                    *masses.entry(j).or_default() += self.key_weight(weights, key, factor, quoted);
+        for key in &self.left[i].keys {
+            for &j in &self.right_postings[key.id as usize] {
+                if let Some(right) = self.right[j as usize].get(key.id) {
+                    *masses.entry(j).or_default() += self.key_weight(weights, key, right);
                 }
             }
         }
@@ -232,7 +197,7 @@ impl Index {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::align::features::Feature;
+    use crate::align::evidence::Feature;
     use crate::span::Span;
     use proptest::prelude::*;
 
@@ -240,8 +205,7 @@ mod tests {
         let features = keys
             .iter()
             .map(|k| Feature {
-                kind: EvidenceKind::Entity,
-                key: k.to_string(),
+                key: EvidenceKey::Cognate(k.to_string()),
                 span: Span::new(0, 1),
                 factor: 1.0,
                 in_quote: false,
@@ -270,7 +234,10 @@ mod tests {
             statement(&["e:kim"], 20),
         ];
         let index = Index::new(&left, &right);
-        let id = |k: &str| index.keys.iter().position(|x| x == k).unwrap();
+        let id = |k: &str| {
+            let key = EvidenceKey::Cognate(k.to_string());
+            index.keys.iter().position(|x| *x == key).unwrap()
+        };
         assert!(index.idf[id("e:shoigu")] > 2.0 * index.idf[id("e:kim")]);
         assert!(score(&left, &right) > score(&left[1..], &right[1..]));
     }

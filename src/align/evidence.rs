@@ -1,20 +1,24 @@
 //! What a statement says, as language-independent evidence keys: entities,
 //! TERM concepts, numbers and dates, who is quoted, and cognates.
 //!
-//! | kind | key | from |
-//! |---|---|---|
-//! | entity | `e:sergei_shoigu` | a lexicon mention; also the country a capital stands for, and names nested in a longer one |
-//! | term | `t:ammunition` | a TERM mention (munitions / ammunition) |
-//! | number | `n:dur:4:year` | [`numbers`](super::numbers): quatre ans / four years |
-//! | quote | `q:vladimir_putin` | a quotation and the person outside it who said it |
-//! | wording | `w:w_come` | an everyday word (`scope` = `quote` in the lexicon) inside a quotation |
-//! | cognate | `c:strate` | a long word's first letters (stratégique / strategic), weak |
+//! | kind | [`EvidenceKey`] | JSON `key` | from |
+//! |---|---|---|---|
+//! | entity | `Entity(entry)` | `sergei_shoigu` | a lexicon mention; also the country a capital stands for, and names nested in a longer one |
+//! | term | `Term(entry)` | `ammunition` | a TERM mention (munitions / ammunition) |
+//! | number | `Number(key)` | `dur:4:year` | [`numbers`](super::numbers): quatre ans / four years |
+//! | quote | `Quote(entry)` | `vladimir_putin` | a quotation and the person outside it who said it |
+//! | wording | `Wording(entry)` | `w_come` | an everyday word (`scope` = `quote` in the lexicon) inside a quotation |
+//! | cognate | `Cognate(prefix)` | `strate` | a long word's first letters (stratégique / strategic), weak |
+
+use std::sync::OnceLock;
 
 use serde::Serialize;
 
 use super::numbers::{self, Quantity};
 use super::quotes::quotations;
-use crate::lexicon::{EntityType, Entry};
+use super::weights::{COGNATE_PREFIX, METONYMY_FACTOR, NESTED_FACTOR};
+use crate::data::WordSet;
+use crate::lexicon::{EntityType, Lexicon};
 use crate::normalize::fold;
 use crate::span::{Lang, Span};
 use crate::tag::{Mention, Tagger};
@@ -37,28 +41,75 @@ pub enum EvidenceKind {
     Cognate,
 }
 
+/// What two statements may share: one piece of evidence under a key that is
+/// the same in both languages. Entries are indexes into [`Lexicon::entries`].
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EvidenceKey {
+    /// A named entity of the lexicon.
+    Entity(usize),
+    /// A TERM concept of the lexicon.
+    Term(usize),
+    /// A number, quantity, duration or date, by its language-independent key.
+    Number(String),
+    /// The person quoted.
+    Quote(usize),
+    /// An everyday word (`scope` = `quote`) inside a quotation.
+    Wording(usize),
+    /// The first letters of a long word.
+    Cognate(String),
+}
+
+impl EvidenceKey {
+    /// Its kind.
+    pub fn kind(&self) -> EvidenceKind {
+        match self {
+            EvidenceKey::Entity(_) => EvidenceKind::Entity,
+            EvidenceKey::Term(_) => EvidenceKind::Term,
+            EvidenceKey::Number(_) => EvidenceKind::Number,
+            EvidenceKey::Quote(_) => EvidenceKind::Quote,
+            EvidenceKey::Wording(_) => EvidenceKind::Wording,
+            EvidenceKey::Cognate(_) => EvidenceKind::Cognate,
+        }
+    }
+
+    /// The key as JSON writes it: an entry's id, a number's key, a prefix.
+    pub fn id<'a>(&'a self, lexicon: &'a Lexicon) -> &'a str {
+        match self {
+            EvidenceKey::Entity(e)
+            | EvidenceKey::Term(e)
+            | EvidenceKey::Quote(e)
+            | EvidenceKey::Wording(e) => &lexicon.entries()[*e].id,
+            EvidenceKey::Number(key) | EvidenceKey::Cognate(key) => key,
+        }
+    }
+
+    /// A readable name: the entry's label, else the key.
+    pub fn label<'a>(&'a self, lexicon: &'a Lexicon) -> &'a str {
+        match self {
+            EvidenceKey::Entity(e)
+            | EvidenceKey::Term(e)
+            | EvidenceKey::Quote(e)
+            | EvidenceKey::Wording(e) => &lexicon.entries()[*e].label,
+            EvidenceKey::Number(key) | EvidenceKey::Cognate(key) => key,
+        }
+    }
+}
+
 /// The optional lexicon column that limits where a name counts as evidence.
 pub const SCOPE_COLUMN: &str = "scope";
 
-/// How much less a derived feature counts than a direct mention.
-const METONYMY_FACTOR: f32 = 0.7;
-const NESTED_FACTOR: f32 = 0.7;
-
-/// Cognates compare this many leading letters of words at least this long.
-const COGNATE_PREFIX: usize = 6;
-
-/// Long words that look alike in French and English but say nothing about the claim.
-const COGNATE_STOPLIST: &[&str] = &[
-    "ministe", "presid", "gouver", "govern", "egalem", "notamm", "actuel", "certai", "plusie",
-];
+/// Long words alike in both languages that say nothing about the claim
+/// (`data/align/cognate-stoplist.txt`).
+fn cognate_stoplist() -> &'static WordSet {
+    static LIST: OnceLock<WordSet> = OnceLock::new();
+    LIST.get_or_init(|| WordSet::of(crate::data::COGNATE_STOPLIST))
+}
 
 /// One piece of evidence in a statement.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Feature {
-    /// What kind of evidence.
-    pub kind: EvidenceKind,
-    /// Its language-independent key, prefixed by kind (`e:`, `t:`, `n:`, `q:`, `c:`).
-    pub key: String,
+    /// Its language-independent key.
+    pub key: EvidenceKey,
     /// Where it is, in the original text.
     pub span: Span,
     /// How much it counts relative to a direct mention (metonymy, nesting, variants).
@@ -130,12 +181,11 @@ fn statement_features(
         .collect();
     let in_quote = |span: Span| within_one(&quotes, span);
     let mut features = Vec::new();
-    let mut push = |kind, key: String, span: Span, factor: f32| {
+    let mut push = |key: EvidenceKey, span: Span, factor: f32| {
         // A speaker key stands for the whole quotation: it is not evidence
         // "inside" one, so it takes no quoted-on-both-sides bonus.
-        let quoted = kind != EvidenceKind::Quote && in_quote(span);
+        let quoted = !matches!(key, EvidenceKey::Quote(_)) && in_quote(span);
         features.push(Feature {
-            kind,
             key,
             span,
             factor,
@@ -147,22 +197,14 @@ fn statement_features(
         if is_quote_scoped(tagger, m) {
             // Everyday words say something only when both sides quote them.
             if in_quote(m.span) {
-                push(
-                    EvidenceKind::Wording,
-                    format!("w:{}", entry.id),
-                    m.span,
-                    m.confidence,
-                );
+                push(EvidenceKey::Wording(m.entry), m.span, m.confidence);
             }
             continue;
         }
-        let (kind, key) = lexicon_key(entry);
-        push(kind, key, m.span, m.confidence);
+        push(lexicon_key(tagger, m.entry), m.span, m.confidence);
         for &target in &entry.stands_for {
-            let target = &tagger.lexicon().entries()[target];
             push(
-                EvidenceKind::Entity,
-                format!("e:{}", target.id),
+                EvidenceKey::Entity(target),
                 m.span,
                 m.confidence * METONYMY_FACTOR,
             );
@@ -172,27 +214,29 @@ fn statement_features(
         let surface = m.span.of(text);
         if surface.contains(|c: char| !c.is_alphanumeric()) {
             for inner in tagger.tag(surface, lang) {
-                let inner_entry = tagger.entry(&inner);
                 if inner.entry == m.entry
                     || inner.span.len() == surface.len()
                     || is_quote_scoped(tagger, &inner)
                 {
                     continue;
                 }
-                let (kind, key) = lexicon_key(inner_entry);
                 let span = Span::new(
                     inner.span.start + m.span.start,
                     inner.span.end + m.span.start,
                 );
-                push(kind, key, span, inner.confidence * NESTED_FACTOR);
+                push(
+                    lexicon_key(tagger, inner.entry),
+                    span,
+                    inner.confidence * NESTED_FACTOR,
+                );
             }
         }
     }
     for q in quantities {
-        push(EvidenceKind::Number, format!("n:{}", q.key), q.span, 1.0);
+        push(EvidenceKey::Number(q.key.clone()), q.span, 1.0);
     }
     if let Some((speaker, span)) = speaker(mentions, &quotes, tagger) {
-        push(EvidenceKind::Quote, format!("q:{speaker}"), span, 1.0);
+        push(EvidenceKey::Quote(speaker), span, 1.0);
     }
     let mention_spans: Vec<Span> = mentions.iter().map(|m| m.span).collect();
     let quantity_spans: Vec<Span> = quantities.iter().map(|q| q.span).collect();
@@ -210,24 +254,23 @@ fn statement_features(
             continue;
         }
         let prefix = &token[..COGNATE_PREFIX];
-        if !COGNATE_STOPLIST
+        if !cognate_stoplist()
             .iter()
             .any(|s| prefix.starts_with(s) || s.starts_with(prefix))
         {
-            push(EvidenceKind::Cognate, format!("c:{prefix}"), span, 1.0);
+            push(EvidenceKey::Cognate(prefix.to_string()), span, 1.0);
         }
     }
-    features.sort_by_key(|f| (f.span.start, f.kind));
+    features.sort_by_key(|f| (f.span.start, f.key.kind()));
     StatementFeatures { features, tokens }
 }
 
-/// The evidence kind and key of a lexicon entry: `t:` for TERM concepts,
-/// `e:` for named entities.
-fn lexicon_key(entry: &Entry) -> (EvidenceKind, String) {
-    if entry.kind == EntityType::Term {
-        (EvidenceKind::Term, format!("t:{}", entry.id))
+/// The evidence key of a lexicon entry: a TERM concept or a named entity.
+fn lexicon_key(tagger: &Tagger, entry: usize) -> EvidenceKey {
+    if tagger.lexicon().entries()[entry].kind == EntityType::Term {
+        EvidenceKey::Term(entry)
     } else {
-        (EvidenceKind::Entity, format!("e:{}", entry.id))
+        EvidenceKey::Entity(entry)
     }
 }
 
@@ -245,7 +288,7 @@ fn is_quote_scoped(tagger: &Tagger, m: &Mention) -> bool {
 /// one. The feature spans the longest quotation: short ones are often a term
 /// in quotation marks (« coopération militaro-technique »), the long one the
 /// speech.
-fn speaker(mentions: &[Mention], quotes: &[Span], tagger: &Tagger) -> Option<(String, Span)> {
+fn speaker(mentions: &[Mention], quotes: &[Span], tagger: &Tagger) -> Option<(usize, Span)> {
     let longest = *quotes
         .iter()
         .max_by_key(|q| (q.len(), std::cmp::Reverse(q.start)))?;
@@ -264,7 +307,7 @@ fn speaker(mentions: &[Mention], quotes: &[Span], tagger: &Tagger) -> Option<(St
         .iter()
         .filter(|m| tagger.entry(m).kind == EntityType::Person && !overlaps_one(quotes, m.span))
         .min_by_key(|m| (distance(m.span), m.span.start))
-        .map(|m| (tagger.entry(m).id.clone(), longest))
+        .map(|m| (m.entry, longest))
 }
 
 /// True when `span` overlaps one of `sorted` (in order, not overlapping):

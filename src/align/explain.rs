@@ -1,0 +1,73 @@
+//! What a link shows: the evidence two statements share, strongest first,
+//! with how each side words it.
+
+use super::evidence::EvidenceKind;
+use super::link::ScoredPair;
+use super::score::Index;
+use super::weights::Weights;
+use super::{Analysis, Evidence, Link};
+use crate::lexicon::Lexicon;
+
+/// The link of a scored pair, with its evidence.
+pub fn explain(
+    index: &Index,
+    weights: &Weights,
+    lexicon: &Lexicon,
+    left: &Analysis,
+    right: &Analysis,
+    pair: ScoredPair,
+) -> Link {
+    let ScoredPair {
+        left: i,
+        right: j,
+        score,
+    } = pair;
+    let mut evidence = Vec::new();
+    for key in &index.left[i].keys {
+        let Some(right_use) = index.right[j].get(key.id) else {
+            continue;
+        };
+        let shared = &index.keys[key.id as usize];
+        let surfaces = |a: &Analysis, s: usize| {
+            let mut out: Vec<String> = Vec::new();
+            for f in a.features[s].features.iter().filter(|f| &f.key == shared) {
+                let text = f.span.of(a.text).trim().to_string();
+                if !out.contains(&text) {
+                    out.push(text);
+                }
+            }
+            out
+        };
+        evidence.push(Evidence {
+            kind: key.kind,
+            key: shared.id(lexicon).to_string(),
+            label: shared.label(lexicon).to_string(),
+            left: surfaces(left, i),
+            right: surfaces(right, j),
+            weight: round(index.key_weight(weights, key, right_use)),
+        });
+    }
+    evidence.sort_by(|a, b| {
+        b.weight
+            .total_cmp(&a.weight)
+            .then_with(|| a.key.cmp(&b.key))
+    });
+    let mut entities: Vec<String> = evidence
+        .iter()
+        .filter(|e| e.kind == EvidenceKind::Entity)
+        .map(|e| e.key.clone())
+        .collect();
+    entities.sort();
+    Link {
+        left: i,
+        right: j,
+        score: round(score),
+        entities,
+        evidence,
+    }
+}
+
+/// Scores are reported to four decimals, so outputs are stable and readable.
+fn round(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}
