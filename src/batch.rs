@@ -31,7 +31,7 @@
 //! ```
 
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -426,33 +426,6 @@ pub struct Summary {
     pub errors: u64,
 }
 
-/// Why a batch stopped before the end of its input.
-#[derive(Debug)]
-pub enum Stop {
-    /// The input could no longer be read.
-    Input(Error),
-    /// The output could not be written (e.g. a closed pipe).
-    Output(io::Error),
-}
-
-impl std::fmt::Display for Stop {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Stop::Input(e) => write!(f, "{e}"),
-            Stop::Output(e) => write!(f, "writing the output: {e}"),
-        }
-    }
-}
-
-impl std::error::Error for Stop {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Stop::Input(e) => Some(e),
-            Stop::Output(e) => Some(e),
-        }
-    }
-}
-
 /// Aligns a stream of pairs with one [`Aligner`] on a thread pool of its own.
 pub struct Batch<'a> {
     aligner: &'a Aligner,
@@ -501,7 +474,7 @@ impl<'a> Batch<'a> {
         reader: &mut dyn PairReader,
         out: &mut dyn Write,
         mut on_pair: impl FnMut(&Outcome),
-    ) -> Result<Summary, Stop> {
+    ) -> Result<Summary, Error> {
         let mut summary = Summary::default();
         let mut chunk: Vec<Item> = Vec::with_capacity(self.chunk_size());
         loop {
@@ -520,19 +493,19 @@ impl<'a> Batch<'a> {
             let outcomes = self.process(std::mem::take(&mut chunk));
             for outcome in &outcomes {
                 out.write_all(outcome.line.as_bytes())
-                    .map_err(Stop::Output)?;
-                out.write_all(b"\n").map_err(Stop::Output)?;
+                    .map_err(|e| Error::output(&e))?;
+                out.write_all(b"\n").map_err(|e| Error::output(&e))?;
                 summary.pairs += 1;
                 summary.links += outcome.links as u64;
                 summary.errors += u64::from(outcome.error.is_some());
                 on_pair(outcome);
             }
             if let Some(e) = stop {
-                out.flush().map_err(Stop::Output)?;
-                return Err(Stop::Input(e));
+                out.flush().map_err(|e| Error::output(&e))?;
+                return Err(e);
             }
             if done {
-                out.flush().map_err(Stop::Output)?;
+                out.flush().map_err(|e| Error::output(&e))?;
                 return Ok(summary);
             }
         }

@@ -36,7 +36,6 @@ use serde::Serialize;
 
 use crate::align::{Aligner, Analysis, EvidenceKey, EvidenceKind};
 use crate::lexicon::Lexicon;
-use crate::batch::Stop;
 use crate::error::Error;
 use crate::report::alignment::{AlignedPair, JsonAlignment};
 use crate::span::Lang;
@@ -403,7 +402,7 @@ impl<'a> Corpus<'a> {
         langs: (Lang, Lang),
         out: &mut dyn Write,
         mut on_error: impl FnMut(&Error),
-    ) -> Result<CorpusSummary, Stop> {
+    ) -> Result<CorpusSummary, Error> {
         let mut summary = CorpusSummary::default();
         let (left_texts, left_names) = self.read(left_paths, &mut summary, &mut on_error);
         let (right_texts, right_names) = self.read(right_paths, &mut summary, &mut on_error);
@@ -435,13 +434,13 @@ impl<'a> Corpus<'a> {
                     .collect()
             });
             for (line, links) in lines {
-                out.write_all(line.as_bytes()).map_err(Stop::Output)?;
-                out.write_all(b"\n").map_err(Stop::Output)?;
+                out.write_all(line.as_bytes()).map_err(|e| Error::output(&e))?;
+                out.write_all(b"\n").map_err(|e| Error::output(&e))?;
                 summary.pairs += 1;
                 summary.links += links;
             }
         }
-        out.flush().map_err(Stop::Output)?;
+        out.flush().map_err(|e| Error::output(&e))?;
         Ok(summary)
     }
 

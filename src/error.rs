@@ -20,6 +20,8 @@ pub enum ErrorKind {
     Input,
     /// A flag or argument makes no sense.
     Usage,
+    /// The output could not be written (a full disk, a closed pipe).
+    Output,
 }
 
 /// One problem, located as precisely as we know.
@@ -49,6 +51,8 @@ impl fmt::Display for Problem {
 pub struct Error {
     kind: ErrorKind,
     problems: Vec<Problem>,
+    /// What the OS said, for errors that come from it.
+    io: Option<std::io::ErrorKind>,
 }
 
 /// The result type of the library.
@@ -64,6 +68,16 @@ impl Error {
                 line: None,
                 message: message.into(),
             }],
+            io: None,
+        }
+    }
+
+    /// Writing the output failed: the OS's words, and its error kind kept so
+    /// that a closed pipe (`entente … | head`) can end quietly.
+    pub fn output(err: &std::io::Error) -> Error {
+        Error {
+            io: Some(err.kind()),
+            ..Error::new(ErrorKind::Output, err.to_string())
         }
     }
 
@@ -85,13 +99,20 @@ impl Error {
             std::io::ErrorKind::IsADirectory => "is a directory, not a file".to_string(),
             _ => err.to_string(),
         };
-        Error::in_file(ErrorKind::Io, path, what)
+        Error {
+            io: Some(err.kind()),
+            ..Error::in_file(ErrorKind::Io, path, what)
+        }
     }
 
     /// Several problems of one kind reported together (`problems` must not be empty).
     pub fn many(kind: ErrorKind, problems: Vec<Problem>) -> Error {
         debug_assert!(!problems.is_empty());
-        Error { kind, problems }
+        Error {
+            kind,
+            problems,
+            io: None,
+        }
     }
 
     /// Sets the file of every problem that has none.
@@ -113,6 +134,16 @@ impl Error {
     /// The broad kind, for the exit code.
     pub fn kind(&self) -> ErrorKind {
         self.kind
+    }
+
+    /// What the OS said, when the error came from reading or writing.
+    pub fn io_kind(&self) -> Option<std::io::ErrorKind> {
+        self.io
+    }
+
+    /// True when a reader closed our output (`entente … | head`): not an error.
+    pub fn is_broken_pipe(&self) -> bool {
+        self.io == Some(std::io::ErrorKind::BrokenPipe)
     }
 
     /// Every problem, in the order found.

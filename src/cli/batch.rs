@@ -7,7 +7,7 @@ use std::time::Instant;
 use anyhow::{Result, bail};
 use entente::Lang;
 use entente::batch::{
-    Batch, JsonLinesReader, LangDefaults, ManifestReader, Outcome as PairOutcome, PairReader, Stop,
+    Batch, JsonLinesReader, LangDefaults, ManifestReader, Outcome as PairOutcome, PairReader,
 };
 use indicatif::{ProgressBar, ProgressStyle};
 
@@ -100,8 +100,7 @@ pub fn run(args: Args) -> Result<Outcome> {
     }
     let summary = match result {
         Ok(summary) => summary,
-        Err(Stop::Output(e)) => return Err(e.into()),
-        Err(Stop::Input(e)) => return Err(e.into()),
+        Err(e) => return Err(e.into()),
     };
     eprintln!(
         "entente: batch: {} pair{}, {} link{}, {} error{} in {:.2} s",

@@ -5,7 +5,6 @@ use std::time::Instant;
 
 use anyhow::Result;
 use entente::Lang;
-use entente::batch::Stop;
 use entente::corpus::{
     self, Corpus, CorpusOptions, DEFAULT_MAX_DF, DEFAULT_MIN_SCORE, DEFAULT_TOP,
 };
@@ -78,8 +77,7 @@ pub fn run(args: Args) -> Result<Outcome> {
     );
     let summary = match result {
         Ok(summary) => summary,
-        Err(Stop::Output(e)) => return Err(e.into()),
-        Err(Stop::Input(e)) => return Err(e.into()),
+        Err(e) => return Err(e.into()),
     };
     eprintln!(
         "entente: corpus: {} × {} articles, {} pair{}, {} link{}, {} unreadable in {:.2} s",

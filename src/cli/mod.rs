@@ -79,5 +79,7 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|e| {
         e.downcast_ref::<io::Error>()
             .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+            || e.downcast_ref::<entente::Error>()
+                .is_some_and(entente::Error::is_broken_pipe)
     })
 }
