@@ -78,3 +78,102 @@ pub fn snapshot(name: &str, value: &str) {
         insta::assert_snapshot!(name, value);
     });
 }
+
+/// The fields of `object`, checked to be exactly `keys` (so a new JSON field
+/// fails the golden test until the rendering shows it), as display strings.
+fn fields(object: &serde_json::Value, keys: &[&str]) -> Vec<String> {
+    let map = object.as_object().expect("a JSON object");
+    let mut have: Vec<&str> = map.keys().map(String::as_str).collect();
+    let mut want = keys.to_vec();
+    have.sort_unstable();
+    want.sort_unstable();
+    assert_eq!(have, want, "fields of {object}");
+    keys.iter()
+        .map(|k| match &map[*k] {
+            serde_json::Value::String(s) => s.replace('\n', "⏎").replace('\t', "⇥"),
+            other => other.to_string(),
+        })
+        .collect()
+}
+
+/// `tag --format json` as golden lines: one mention per line, tab-separated,
+/// so that a snapshot diff reads mention by mention.
+pub fn golden_mentions(json: &str) -> String {
+    const KEYS: [&str; 9] = [
+        "start",
+        "end",
+        "type",
+        "entity",
+        "match",
+        "confidence",
+        "text",
+        "name",
+        "label",
+    ];
+    let mentions: serde_json::Value = serde_json::from_str(json).unwrap();
+    let mut out = KEYS.join("\t") + "\n";
+    for m in mentions.as_array().unwrap() {
+        out += &fields(m, &KEYS).join("\t");
+        out.push('\n');
+    }
+    out
+}
+
+/// `align --format json` as golden lines: each side's statements, one per
+/// line, then one line per link with its evidence, then the unaligned ids.
+pub fn golden_alignment(json: &str) -> String {
+    let value: serde_json::Value = serde_json::from_str(json).unwrap();
+    let mut out = String::new();
+    for side in ["left", "right"] {
+        let [path, lang, _] = fields(&value[side], &["path", "lang", "statements"])
+            .try_into()
+            .unwrap();
+        out += &format!("{side} {path} {lang}\n");
+        for st in value[side]["statements"].as_array().unwrap() {
+            out += &fields(st, &["id", "start", "end", "kind", "text"]).join("\t");
+            out.push('\n');
+        }
+    }
+    out += "links (left right score entities | evidence: kind key label [left] ↔ [right] weight)\n";
+    for link in value["links"].as_array().unwrap() {
+        let head = fields(link, &["left", "right", "score", "entities", "evidence"]);
+        let evidence: Vec<String> = link["evidence"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                let f = fields(
+                    e,
+                    &["kind", "key", "label", "left_text", "right_text", "weight"],
+                );
+                format!("{} {} «{}» {} ↔ {} {}", f[0], f[1], f[2], f[3], f[4], f[5])
+            })
+            .collect();
+        out += &format!(
+            "{}\t{}\t{}\t{} | {}\n",
+            head[0],
+            head[1],
+            head[2],
+            head[3],
+            evidence.join(" ; ")
+        );
+    }
+    let unaligned = fields(&value["unaligned"], &["left", "right"]);
+    out += &format!(
+        "unaligned left {}\nunaligned right {}\n",
+        unaligned[0], unaligned[1]
+    );
+    let mut top: Vec<&str> = value
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    top.sort_unstable();
+    assert_eq!(
+        top,
+        ["left", "links", "right", "unaligned"],
+        "top-level fields"
+    );
+    out
+}
