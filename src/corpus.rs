@@ -35,8 +35,8 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::align::{Aligner, Analysis, EvidenceKey, EvidenceKind};
-use crate::lexicon::Lexicon;
 use crate::error::Error;
+use crate::lexicon::Lexicon;
 use crate::report::alignment::{AlignedPair, JsonAlignment};
 use crate::span::Lang;
 
@@ -434,7 +434,8 @@ impl<'a> Corpus<'a> {
                     .collect()
             });
             for (line, links) in lines {
-                out.write_all(line.as_bytes()).map_err(|e| Error::output(&e))?;
+                out.write_all(line.as_bytes())
+                    .map_err(|e| Error::output(&e))?;
                 out.write_all(b"\n").map_err(|e| Error::output(&e))?;
                 summary.pairs += 1;
                 summary.links += links;

@@ -93,7 +93,11 @@ mod tests {
                 if path.is_dir() {
                     stack.push(path);
                 } else if path.extension().is_some_and(|e| e == "txt" || e == "tsv") {
-                    let rel = path.strip_prefix(&dir).unwrap().to_string_lossy().replace('\\', "/");
+                    let rel = path
+                        .strip_prefix(&dir)
+                        .unwrap()
+                        .to_string_lossy()
+                        .replace('\\', "/");
                     on_disk.push(rel);
                 }
             }

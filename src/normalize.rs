@@ -827,7 +827,16 @@ mod tests {
 
     #[test]
     fn one_word_folds_as_its_tokens_joined() {
-        for word in ["Choïgou", "Straße", "Łódź", "POUTINE", "Сosmodrome", "aujourd’hui", "1ᵉʳ", "x"] {
+        for word in [
+            "Choïgou",
+            "Straße",
+            "Łódź",
+            "POUTINE",
+            "Сosmodrome",
+            "aujourd’hui",
+            "1ᵉʳ",
+            "x",
+        ] {
             let mut got = String::new();
             fold_word(word, &mut got);
             let want: String = fold(word).tokens().map(|(t, _)| t).collect();

@@ -34,7 +34,8 @@ pub fn link(
         .copied()
         .filter(|p| {
             let s = p.score;
-            let (best_for_left, best_for_right) = (s >= best_left[p.left], s >= best_right[p.right]);
+            let (best_for_left, best_for_right) =
+                (s >= best_left[p.left], s >= best_right[p.right]);
             let near_left = s >= options.near_best * best_left[p.left];
             let near_right = s >= options.near_best * best_right[p.right];
             (s >= options.threshold
@@ -72,7 +73,10 @@ mod tests {
             (3, 1, 0.58), // best for left 3, far from right 1's best, not enough margin
             (4, 3, 0.62), // best for left 4 and right 3
         ]);
-        assert_eq!(ids(&link(&scored, 5, 4, &options)), [(0, 0), (1, 1), (4, 3)]);
+        assert_eq!(
+            ids(&link(&scored, 5, 4, &options)),
+            [(0, 0), (1, 1), (4, 3)]
+        );
     }
 
     #[test]
