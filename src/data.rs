@@ -75,6 +75,20 @@ pub(crate) const FILES: &[(&str, &str)] = &[
     ("fr/function-words.txt", FR_FUNCTION_WORDS),
     ("en/function-words.txt", EN_FUNCTION_WORDS),
     ("align/cognate-stoplist.txt", COGNATE_STOPLIST),
+    (
+        "names/particles.tsv",
+        crate::tag::variants::words::PARTICLES,
+    ),
+    ("fr/titles.txt", crate::tag::variants::words::FR_TITLES),
+    ("en/titles.txt", crate::tag::variants::words::EN_TITLES),
+    (
+        "fr/calendar-words.txt",
+        crate::tag::variants::words::FR_CALENDAR_WORDS,
+    ),
+    (
+        "en/calendar-words.txt",
+        crate::tag::variants::words::EN_CALENDAR_WORDS,
+    ),
 ];
 
 #[cfg(test)]

@@ -5,8 +5,8 @@
 //! 1. [`normalize`] folds a text (case, accents, punctuation, look-alike letters)
 //!    and keeps a map back to the original bytes;
 //! 2. [`segment`] splits an article into statements (sentences, bullets, headings);
-//! 3. [`tag`] finds the entities of the [`lexicon`] in it, and [`variants`]
-//!    the transliterations the lexicon does not list;
+//! 3. [`tag`] finds the entities of the [`lexicon`] in it, and the
+//!    transliterations the lexicon does not list;
 //! 4. [`align`] links the French and English statements that report the same claim;
 //! 5. [`report`] writes the results as text, JSON, TSV, Markdown or HTML.
 //!
@@ -43,7 +43,6 @@ pub mod report;
 pub mod segment;
 pub mod span;
 pub mod tag;
-pub mod variants;
 
 pub use error::{Error, ErrorKind, Result};
 pub use lexicon::{Lexicon, LexiconBuilder};
