@@ -70,6 +70,22 @@ pub(crate) fn function_words(lang: Lang) -> &'static WordSet {
 pub(crate) const FILES: &[(&str, &str)] = &[
     ("fr/function-words.txt", FR_FUNCTION_WORDS),
     ("en/function-words.txt", EN_FUNCTION_WORDS),
+    (
+        "segment/en-abbreviations.tsv",
+        include_str!("../data/segment/en-abbreviations.tsv"),
+    ),
+    (
+        "segment/fr-abbreviations.tsv",
+        include_str!("../data/segment/fr-abbreviations.tsv"),
+    ),
+    (
+        "segment/en-sentence-openers.tsv",
+        include_str!("../data/segment/en-sentence-openers.tsv"),
+    ),
+    (
+        "segment/fr-sentence-openers.tsv",
+        include_str!("../data/segment/fr-sentence-openers.tsv"),
+    ),
 ];
 
 #[cfg(test)]
