@@ -71,6 +71,26 @@ pub(crate) const FILES: &[(&str, &str)] = &[
     ("fr/function-words.txt", FR_FUNCTION_WORDS),
     ("en/function-words.txt", EN_FUNCTION_WORDS),
     (
+        "fr/language-markers.txt",
+        include_str!("../data/fr/language-markers.txt"),
+    ),
+    (
+        "en/language-markers.txt",
+        include_str!("../data/en/language-markers.txt"),
+    ),
+    (
+        "fr/light-verbs.txt",
+        include_str!("../data/fr/light-verbs.txt"),
+    ),
+    (
+        "en/light-verbs.txt",
+        include_str!("../data/en/light-verbs.txt"),
+    ),
+    (
+        "en/stop-words.txt",
+        include_str!("../data/en/stop-words.txt"),
+    ),
+    (
         "segment/en-abbreviations.tsv",
         include_str!("../data/segment/en-abbreviations.tsv"),
     ),
