@@ -88,6 +88,41 @@ pub(crate) const FILES: &[(&str, &str)] = &[
     (
         "en/calendar-words.txt",
         crate::tag::variants::words::EN_CALENDAR_WORDS,
+    (
+        "fr/language-markers.txt",
+        include_str!("../data/fr/language-markers.txt"),
+    ),
+    (
+        "en/language-markers.txt",
+        include_str!("../data/en/language-markers.txt"),
+    ),
+    (
+        "fr/light-verbs.txt",
+        include_str!("../data/fr/light-verbs.txt"),
+    ),
+    (
+        "en/light-verbs.txt",
+        include_str!("../data/en/light-verbs.txt"),
+    ),
+    (
+        "en/stop-words.txt",
+        include_str!("../data/en/stop-words.txt"),
+    ),
+    (
+        "segment/en-abbreviations.tsv",
+        include_str!("../data/segment/en-abbreviations.tsv"),
+    ),
+    (
+        "segment/fr-abbreviations.tsv",
+        include_str!("../data/segment/fr-abbreviations.tsv"),
+    ),
+    (
+        "segment/en-sentence-openers.tsv",
+        include_str!("../data/segment/en-sentence-openers.tsv"),
+    ),
+    (
+        "segment/fr-sentence-openers.tsv",
+        include_str!("../data/segment/fr-sentence-openers.tsv"),
     ),
 ];
 

@@ -1,29 +1,34 @@
-//! Telling French from English by their function words.
+//! Telling French from English by their most frequent words, the language
+//! markers of `data/{fr,en}/language-markers.txt`.
 //!
 //! News texts are long enough that counting the most frequent short words of
 //! each language is reliable; names, numbers and quotes in the other language
 //! rarely tip it. When the counts are too close, the detection says it is
 //! unsure, so the caller can tell the user to set `--lang`.
 
+use std::sync::OnceLock;
+
+use crate::data::WordSet;
 use crate::normalize::fold;
 use crate::span::Lang;
 
-/// Frequent French words that are not English words (folded: no accents).
-const FRENCH: &[&str] = &[
-    "le", "la", "les", "des", "du", "une", "et", "est", "sont", "dans", "pour", "que", "qui",
-    "sur", "au", "aux", "avec", "pas", "ne", "ce", "cette", "ces", "il", "elle", "ils", "nous",
-    "vous", "sa", "son", "ses", "leur", "leurs", "mais", "ou", "selon", "a", "ont", "aurait", "d",
-    "l", "qu", "entre", "depuis", "apres", "avant", "lors", "deux", "plus", "tres", "aussi", "ete",
-    "etre", "avoir", "fait",
-];
+/// French language markers (`data/fr/language-markers.txt`).
+const FR_MARKERS: &str = include_str!("../data/fr/language-markers.txt");
+/// English language markers (`data/en/language-markers.txt`).
+const EN_MARKERS: &str = include_str!("../data/en/language-markers.txt");
 
-/// Frequent English words that are not French words.
-const ENGLISH: &[&str] = &[
-    "the", "and", "of", "to", "is", "was", "were", "that", "for", "on", "with", "as", "by", "at",
-    "from", "his", "her", "their", "they", "he", "she", "it", "its", "have", "has", "had", "be",
-    "been", "this", "which", "who", "would", "will", "an", "in", "after", "before", "said", "not",
-    "but", "or", "about", "two", "more", "also", "s", "are", "we", "our",
-];
+/// The folded words counted as evidence for `lang`: frequent in it, rare in
+/// the other language. Mostly function words, but a list of its own: the
+/// whole function-word lists would count rarer words and change every count
+/// shown to the user.
+fn markers(lang: Lang) -> &'static WordSet {
+    static FR: OnceLock<WordSet> = OnceLock::new();
+    static EN: OnceLock<WordSet> = OnceLock::new();
+    match lang {
+        Lang::Fr => FR.get_or_init(|| WordSet::of(FR_MARKERS)),
+        Lang::En => EN.get_or_init(|| WordSet::of(EN_MARKERS)),
+    }
+}
 
 /// The outcome of language detection.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,9 +51,10 @@ pub fn detect(text: &str) -> Detection {
     while !text.is_char_boundary(cut) {
         cut -= 1;
     }
+    let (french, english) = (markers(Lang::Fr), markers(Lang::En));
     for (token, _) in fold(&text[..cut]).tokens() {
-        fr += usize::from(FRENCH.contains(&token));
-        en += usize::from(ENGLISH.contains(&token));
+        fr += usize::from(french.contains(token));
+        en += usize::from(english.contains(token));
     }
     let lang = if fr > en { Lang::Fr } else { Lang::En };
     let (hi, lo) = (fr.max(en), fr.min(en));
@@ -92,6 +98,27 @@ mod tests {
             detect("The president arrived in Moscow with his delegation.").lang,
             Lang::En
         );
+    }
+
+    /// The markers tell the languages apart: none counts for both. Two are
+    /// also function words of the other language, kept as the counts were
+    /// tuned with them: `a` counts for French (French "a", "à") though it is
+    /// the English article, and `or` for English though French has "or".
+    #[test]
+    fn markers_count_for_one_language() {
+        let (fr, en) = (markers(Lang::Fr), markers(Lang::En));
+        assert!(fr.iter().count() > 40 && en.iter().count() > 40);
+        assert!(fr.iter().all(|w| !en.contains(w)), "a marker of both");
+        let mut crossing: Vec<&str> = fr
+            .iter()
+            .filter(|w| crate::data::function_words(Lang::En).contains(w))
+            .chain(
+                en.iter()
+                    .filter(|w| crate::data::function_words(Lang::Fr).contains(w)),
+            )
+            .collect();
+        crossing.sort();
+        assert_eq!(crossing, ["a", "or"]);
     }
 
     #[test]

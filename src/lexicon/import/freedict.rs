@@ -18,22 +18,27 @@
 //!   speech, or one of these parts of speech: article, pronoun, preposition,
 //!   conjunction, interjection, numeral (function words and numbers, which the
 //!   aligner handles on its own); headwords of one letter; the light verbs of
-//!   [`FRENCH_STOP_WORDS`] (`être`, `faire`: in every other sentence);
+//!   `data/fr/light-verbs.txt` (`être`, `faire`: in every other sentence);
 //! - senses written as sentences (with `.`, `;`, `:`, `?`, `!` or on more than
 //!   one line);
 //! - translations of more than four words (explanations), with a capital
 //!   letter (proper names, demonyms, abbreviations), with brackets, digits or
-//!   sentence punctuation, of one letter, or in [`ENGLISH_STOP_WORDS`]
-//!   (`be`, `do`, `on`, `so`: they would link any two statements);
+//!   sentence punctuation, of one letter, or a stop word or light verb
+//!   (`data/en/stop-words.txt`, `data/en/light-verbs.txt`: `on`, `so`, `be`,
+//!   `do` would link any two statements);
 //! - senses left with no translation.
 
 use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use super::{Fate, Import, Known, clean_name, snake_id};
+use crate::data::WordSet;
 use crate::error::{Error, ErrorKind, Problem, Result};
 use crate::lexicon::{EntityType, Lexicon, NameLang};
+use crate::normalize::{fold_word, is_word_char};
+use crate::span::Lang;
 
 /// Where Debian's `dict-freedict-fra-eng` puts its index.
 pub const DEFAULT_INDEX: &str = "/usr/share/dictd/freedict-fra-eng.index";
@@ -41,19 +46,53 @@ pub const DEFAULT_INDEX: &str = "/usr/share/dictd/freedict-fra-eng.index";
 /// Parts of speech whose headwords are left out.
 pub const LEFT_OUT_POS: [&str; 6] = ["art", "pron", "prep", "conj", "int", "num"];
 
-/// French headwords left out: verbs too common and too vague to link statements.
-pub const FRENCH_STOP_WORDS: [&str; 8] = [
-    "être", "avoir", "faire", "aller", "dire", "pouvoir", "vouloir", "devoir",
-];
+/// French light verbs (`data/fr/light-verbs.txt`).
+const FR_LIGHT_VERBS: &str = include_str!("../../../data/fr/light-verbs.txt");
+/// English light verbs (`data/en/light-verbs.txt`).
+const EN_LIGHT_VERBS: &str = include_str!("../../../data/en/light-verbs.txt");
+/// English stop words (`data/en/stop-words.txt`), a subset of the function words.
+const EN_STOP_WORDS: &str = include_str!("../../../data/en/stop-words.txt");
 
-/// English translations left out: function words and light verbs.
-pub const ENGLISH_STOP_WORDS: [&str; 62] = [
-    "a", "all", "also", "an", "and", "any", "as", "at", "be", "but", "by", "come", "do", "each",
-    "even", "every", "for", "from", "get", "give", "go", "have", "here", "if", "in", "into", "it",
-    "just", "keep", "let", "make", "more", "most", "much", "no", "not", "now", "of", "off", "on",
-    "one", "only", "or", "out", "over", "put", "say", "see", "set", "so", "some", "such", "take",
-    "than", "that", "the", "then", "there", "this", "to", "up", "with",
-];
+/// The light verbs of `lang` (folded): too common and too vague to link
+/// statements, never made terms.
+fn light_verbs(lang: Lang) -> &'static WordSet {
+    static FR: OnceLock<WordSet> = OnceLock::new();
+    static EN: OnceLock<WordSet> = OnceLock::new();
+    match lang {
+        Lang::Fr => FR.get_or_init(|| WordSet::of(FR_LIGHT_VERBS)),
+        Lang::En => EN.get_or_init(|| WordSet::of(EN_LIGHT_VERBS)),
+    }
+}
+
+/// The English function words never taken as translations (`on`, `so`):
+/// the most frequent of them. The others often carry meaning as a
+/// translation (`will` for `testament`, `new`, `last`) and stay usable.
+fn stop_words() -> &'static WordSet {
+    static EN: OnceLock<WordSet> = OnceLock::new();
+    EN.get_or_init(|| WordSet::of(EN_STOP_WORDS))
+}
+
+/// The folded form of `name` when it is one word (word characters only):
+/// the only names a word list holds.
+fn one_word(name: &str) -> Option<String> {
+    if name.is_empty() || !name.chars().all(is_word_char) {
+        return None;
+    }
+    let mut folded = String::new();
+    fold_word(name, &mut folded);
+    Some(folded)
+}
+
+/// True for a French headword that is a light verb (`être`, `faire`).
+fn is_light_verb(name: &str) -> bool {
+    one_word(name).is_some_and(|w| light_verbs(Lang::Fr).contains(&w))
+}
+
+/// True for an English translation that would link any two statements: a
+/// stop word or a light verb (`on`, `be`, `make`).
+fn is_stop_translation(name: &str) -> bool {
+    one_word(name).is_some_and(|w| stop_words().contains(&w) || light_verbs(Lang::En).contains(&w))
+}
 
 /// The longest translation kept, in words.
 pub const MAX_WORDS: usize = 4;
@@ -311,7 +350,7 @@ pub fn usable_headword(entry: &Entry) -> Option<String> {
     }
     let name = clean_name(&entry.headword)?;
     let unusable = name.chars().any(char::is_uppercase)
-        || FRENCH_STOP_WORDS.contains(&name.as_str())
+        || is_light_verb(&name)
         || name.contains('.')
         || name.starts_with('-')
         || name.ends_with('-')
@@ -334,7 +373,7 @@ pub fn usable_translations(sense: &Sense) -> Vec<String> {
                     .chars()
                     .any(|c| c.is_uppercase() || c.is_ascii_digit() || "()[]{}\"/".contains(c))
                 && t.chars().filter(|c| c.is_alphanumeric()).count() >= 2
-                && !ENGLISH_STOP_WORDS.contains(&t.as_str())
+                && !is_stop_translation(t)
         })
         .collect()
 }
@@ -574,6 +613,33 @@ mod tests {
             "{rows:#?}"
         );
         assert_eq!(import.joined, 2);
+    }
+
+    /// The stop words are the shared function words the import leaves out,
+    /// and the light verbs a list apart (though `be`, `have` are also
+    /// function words): one word list per idea.
+    #[test]
+    fn stop_words_are_function_words_and_apart_from_light_verbs() {
+        let function_words = crate::data::function_words(Lang::En);
+        for w in stop_words().iter() {
+            assert!(function_words.contains(w), "{w:?} is not a function word");
+            assert!(!light_verbs(Lang::En).contains(w), "{w:?} in both lists");
+        }
+        assert_eq!(
+            stop_words().iter().count() + light_verbs(Lang::En).iter().count(),
+            62
+        );
+        assert_eq!(light_verbs(Lang::Fr).iter().count(), 8);
+    }
+
+    #[test]
+    fn stop_words_and_light_verbs_are_whole_words_folded() {
+        assert!(is_light_verb("être") && is_light_verb("faire"));
+        assert!(!is_light_verb("faire part") && !is_light_verb("fait"));
+        assert!(is_stop_translation("on") && is_stop_translation("make"));
+        for kept in ["on-line", "make up", "will", "new", "it's", ""] {
+            assert!(!is_stop_translation(kept), "{kept:?}");
+        }
     }
 
     #[test]
