@@ -19,6 +19,35 @@ const EN_FUNCTION_WORDS: &str = include_str!("../data/en/function-words.txt");
 /// (`data/align/cognate-stoplist.txt`).
 pub(crate) const COGNATE_STOPLIST: &str = include_str!("../data/align/cognate-stoplist.txt");
 
+/// French light verbs (`data/fr/light-verbs.txt`).
+pub(crate) const FR_LIGHT_VERBS: &str = include_str!("../data/fr/light-verbs.txt");
+/// English light verbs (`data/en/light-verbs.txt`).
+pub(crate) const EN_LIGHT_VERBS: &str = include_str!("../data/en/light-verbs.txt");
+/// English stop words (`data/en/stop-words.txt`), a subset of the function words.
+pub(crate) const EN_STOP_WORDS: &str = include_str!("../data/en/stop-words.txt");
+/// Name particles, and whether each joins across a space.
+pub(crate) const PARTICLES: &str = include_str!("../data/names/particles.tsv");
+/// French titles and roles.
+pub(crate) const FR_TITLES: &str = include_str!("../data/fr/titles.txt");
+/// English titles, roles and the institution words of titles.
+pub(crate) const EN_TITLES: &str = include_str!("../data/en/titles.txt");
+/// French weekday and month names and compass points.
+pub(crate) const FR_CALENDAR_WORDS: &str = include_str!("../data/fr/calendar-words.txt");
+/// English weekday and month names and compass points.
+pub(crate) const EN_CALENDAR_WORDS: &str = include_str!("../data/en/calendar-words.txt");
+/// English sentence openers.
+pub(crate) const EN_OPENERS: &str = include_str!("../data/segment/en-sentence-openers.tsv");
+/// French sentence openers and elided words.
+pub(crate) const FR_OPENERS: &str = include_str!("../data/segment/fr-sentence-openers.tsv");
+/// English abbreviations (CLDR's and ours, with their licences).
+pub(crate) const EN_ABBREVIATIONS: &str = include_str!("../data/segment/en-abbreviations.tsv");
+/// French abbreviations (CLDR's and ours, with their licences).
+pub(crate) const FR_ABBREVIATIONS: &str = include_str!("../data/segment/fr-abbreviations.tsv");
+/// French language markers (`data/fr/language-markers.txt`).
+pub(crate) const FR_MARKERS: &str = include_str!("../data/fr/language-markers.txt");
+/// English language markers (`data/en/language-markers.txt`).
+pub(crate) const EN_MARKERS: &str = include_str!("../data/en/language-markers.txt");
+
 /// The data lines of an embedded file with their 1-based line numbers:
 /// comments and blank lines left out, surrounding spaces trimmed.
 pub(crate) fn lines(file: &'static str) -> impl Iterator<Item = (usize, &'static str)> {
@@ -75,55 +104,20 @@ pub(crate) const FILES: &[(&str, &str)] = &[
     ("fr/function-words.txt", FR_FUNCTION_WORDS),
     ("en/function-words.txt", EN_FUNCTION_WORDS),
     ("align/cognate-stoplist.txt", COGNATE_STOPLIST),
-    (
-        "names/particles.tsv",
-        crate::tag::variants::words::PARTICLES,
-    ),
-    ("fr/titles.txt", crate::tag::variants::words::FR_TITLES),
-    ("en/titles.txt", crate::tag::variants::words::EN_TITLES),
-    (
-        "fr/calendar-words.txt",
-        crate::tag::variants::words::FR_CALENDAR_WORDS,
-    ),
-    (
-        "en/calendar-words.txt",
-        crate::tag::variants::words::EN_CALENDAR_WORDS,
-    (
-        "fr/language-markers.txt",
-        include_str!("../data/fr/language-markers.txt"),
-    ),
-    (
-        "en/language-markers.txt",
-        include_str!("../data/en/language-markers.txt"),
-    ),
-    (
-        "fr/light-verbs.txt",
-        include_str!("../data/fr/light-verbs.txt"),
-    ),
-    (
-        "en/light-verbs.txt",
-        include_str!("../data/en/light-verbs.txt"),
-    ),
-    (
-        "en/stop-words.txt",
-        include_str!("../data/en/stop-words.txt"),
-    ),
-    (
-        "segment/en-abbreviations.tsv",
-        include_str!("../data/segment/en-abbreviations.tsv"),
-    ),
-    (
-        "segment/fr-abbreviations.tsv",
-        include_str!("../data/segment/fr-abbreviations.tsv"),
-    ),
-    (
-        "segment/en-sentence-openers.tsv",
-        include_str!("../data/segment/en-sentence-openers.tsv"),
-    ),
-    (
-        "segment/fr-sentence-openers.tsv",
-        include_str!("../data/segment/fr-sentence-openers.tsv"),
-    ),
+    ("fr/light-verbs.txt", FR_LIGHT_VERBS),
+    ("en/light-verbs.txt", EN_LIGHT_VERBS),
+    ("en/stop-words.txt", EN_STOP_WORDS),
+    ("names/particles.tsv", PARTICLES),
+    ("fr/titles.txt", FR_TITLES),
+    ("en/titles.txt", EN_TITLES),
+    ("fr/calendar-words.txt", FR_CALENDAR_WORDS),
+    ("en/calendar-words.txt", EN_CALENDAR_WORDS),
+    ("segment/en-sentence-openers.tsv", EN_OPENERS),
+    ("segment/fr-sentence-openers.tsv", FR_OPENERS),
+    ("segment/en-abbreviations.tsv", EN_ABBREVIATIONS),
+    ("segment/fr-abbreviations.tsv", FR_ABBREVIATIONS),
+    ("fr/language-markers.txt", FR_MARKERS),
+    ("en/language-markers.txt", EN_MARKERS),
 ];
 
 #[cfg(test)]

@@ -9,13 +9,9 @@
 use std::sync::OnceLock;
 
 use crate::data::WordSet;
+use crate::data::{EN_MARKERS, FR_MARKERS};
 use crate::normalize::fold;
 use crate::span::Lang;
-
-/// French language markers (`data/fr/language-markers.txt`).
-const FR_MARKERS: &str = include_str!("../data/fr/language-markers.txt");
-/// English language markers (`data/en/language-markers.txt`).
-const EN_MARKERS: &str = include_str!("../data/en/language-markers.txt");
 
 /// The folded words counted as evidence for `lang`: frequent in it, rare in
 /// the other language. Mostly function words, but a list of its own: the

@@ -98,10 +98,7 @@ pub fn run(args: Args) -> Result<Outcome> {
     if let Some(bar) = &progress {
         bar.finish_and_clear();
     }
-    let summary = match result {
-        Ok(summary) => summary,
-        Err(e) => return Err(e.into()),
-    };
+    let summary = result?;
     eprintln!(
         "entente: batch: {} pair{}, {} link{}, {} error{} in {:.2} s",
         summary.pairs,

@@ -75,10 +75,7 @@ pub fn run(args: Args) -> Result<Outcome> {
             eprintln!("entente: {e} (skipped)");
         },
     );
-    let summary = match result {
-        Ok(summary) => summary,
-        Err(e) => return Err(e.into()),
-    };
+    let summary = result?;
     eprintln!(
         "entente: corpus: {} × {} articles, {} pair{}, {} link{}, {} unreadable in {:.2} s",
         summary.left,

@@ -6,12 +6,8 @@ use std::collections::HashMap;
 
 use super::chars::{is_open_bracket, is_open_quote, is_space};
 use crate::data::rows;
+use crate::data::{EN_ABBREVIATIONS, FR_ABBREVIATIONS};
 use crate::span::Lang;
-
-/// English abbreviations (CLDR's and ours, with their licences).
-const EN_ABBREVIATIONS: &str = include_str!("../../data/segment/en-abbreviations.tsv");
-/// French abbreviations (CLDR's and ours, with their licences).
-const FR_ABBREVIATIONS: &str = include_str!("../../data/segment/fr-abbreviations.tsv");
 
 /// Longest token (in bytes) looked up as an abbreviation; longer tokens are
 /// words, numbers or URLs, and the bound keeps the look-back constant.

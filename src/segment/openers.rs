@@ -7,13 +7,9 @@ use std::collections::HashSet;
 
 use super::chars::is_open_quote;
 use crate::data::rows;
+use crate::data::{EN_OPENERS, FR_OPENERS};
 use crate::normalize::is_word_char;
 use crate::span::Lang;
-
-/// English sentence openers.
-const EN_OPENERS: &str = include_str!("../../data/segment/en-sentence-openers.tsv");
-/// French sentence openers and elided words.
-const FR_OPENERS: &str = include_str!("../../data/segment/fr-sentence-openers.tsv");
 
 /// Longest word (in chars) compared with the sentence-opener list.
 const MAX_OPENER_CHARS: usize = 16;

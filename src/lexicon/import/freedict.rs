@@ -35,6 +35,7 @@ use std::sync::OnceLock;
 
 use super::{Fate, Import, Known, clean_name, snake_id};
 use crate::data::WordSet;
+use crate::data::{EN_LIGHT_VERBS, EN_STOP_WORDS, FR_LIGHT_VERBS};
 use crate::error::{Error, ErrorKind, Problem, Result};
 use crate::lexicon::{EntityType, Lexicon, NameLang};
 use crate::normalize::{fold_word, is_word_char};
@@ -45,13 +46,6 @@ pub const DEFAULT_INDEX: &str = "/usr/share/dictd/freedict-fra-eng.index";
 
 /// Parts of speech whose headwords are left out.
 pub const LEFT_OUT_POS: [&str; 6] = ["art", "pron", "prep", "conj", "int", "num"];
-
-/// French light verbs (`data/fr/light-verbs.txt`).
-const FR_LIGHT_VERBS: &str = include_str!("../../../data/fr/light-verbs.txt");
-/// English light verbs (`data/en/light-verbs.txt`).
-const EN_LIGHT_VERBS: &str = include_str!("../../../data/en/light-verbs.txt");
-/// English stop words (`data/en/stop-words.txt`), a subset of the function words.
-const EN_STOP_WORDS: &str = include_str!("../../../data/en/stop-words.txt");
 
 /// The light verbs of `lang` (folded): too common and too vague to link
 /// statements, never made terms.

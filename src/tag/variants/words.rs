@@ -16,19 +16,9 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashSet;
 
+use crate::data::{EN_CALENDAR_WORDS, EN_TITLES, FR_CALENDAR_WORDS, FR_TITLES, PARTICLES};
 use crate::data::{function_words, lines, rows};
 use crate::span::Lang;
-
-/// Name particles, and whether each joins across a space.
-pub(crate) const PARTICLES: &str = include_str!("../../../data/names/particles.tsv");
-/// French titles and roles.
-pub(crate) const FR_TITLES: &str = include_str!("../../../data/fr/titles.txt");
-/// English titles, roles and the institution words of titles.
-pub(crate) const EN_TITLES: &str = include_str!("../../../data/en/titles.txt");
-/// French weekday and month names and compass points.
-pub(crate) const FR_CALENDAR_WORDS: &str = include_str!("../../../data/fr/calendar-words.txt");
-/// English weekday and month names and compass points.
-pub(crate) const EN_CALENDAR_WORDS: &str = include_str!("../../../data/en/calendar-words.txt");
 
 /// The name particles of [`PARTICLES`], each packed into a number (see
 /// [`packed`]): they are looked up for most words of a run of names, and
