@@ -14,12 +14,11 @@
 //! (a string or a number), else its 1-based position in the input.
 //!
 //! ```
-//! use std::sync::Arc;
 //! use entente::align::{AlignOptions, Aligner};
 //! use entente::batch::{Batch, JsonLinesReader, LangDefaults};
 //! use entente::{Lexicon, TagOptions, Tagger};
 //!
-//! let tagger = Tagger::new(Arc::new(Lexicon::builtin().clone()), TagOptions::default());
+//! let tagger = Tagger::new(Lexicon::builtin(), TagOptions::default());
 //! let aligner = Aligner::new(tagger, AlignOptions::default());
 //! let input = r#"{"id": "a", "left": {"text": "Poutine a reçu Kim Jong-un.", "lang": "fr"}, "right": {"text": "Putin met Kim Jong Un.", "lang": "en"}}"#;
 //! let mut reader = JsonLinesReader::new(input.as_bytes(), None);

@@ -13,10 +13,9 @@
 //! Every offset in every result points into the original text's bytes.
 //!
 //! ```
-//! use std::sync::Arc;
 //! use entente::{Lang, Lexicon, TagOptions, Tagger};
 //!
-//! let tagger = Tagger::new(Arc::new(Lexicon::builtin().clone()), TagOptions::default());
+//! let tagger = Tagger::new(Lexicon::builtin(), TagOptions::default());
 //! let text = "Sergueï Choïgou s’était rendu en Corée du Nord.";
 //! let ids: Vec<&str> = tagger
 //!     .tag(text, Lang::Fr)

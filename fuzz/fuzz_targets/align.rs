@@ -4,7 +4,7 @@
 
 #![no_main]
 
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
 use entente::align::{AlignOptions, Aligner, Analysis};
 use entente::{Lexicon, TagOptions, Tagger};
@@ -13,7 +13,7 @@ use libfuzzer_sys::fuzz_target;
 fn aligner() -> &'static Aligner {
     static ALIGNER: OnceLock<Aligner> = OnceLock::new();
     ALIGNER.get_or_init(|| {
-        let tagger = Tagger::new(Arc::new(Lexicon::builtin().clone()), TagOptions::default());
+        let tagger = Tagger::new(Lexicon::builtin(), TagOptions::default());
         Aligner::new(tagger, AlignOptions::default())
     })
 }

@@ -3,7 +3,7 @@
 
 #![no_main]
 
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
 use entente::{Lang, Lexicon, TagOptions, Tagger};
 use libfuzzer_sys::fuzz_target;
@@ -11,7 +11,7 @@ use libfuzzer_sys::fuzz_target;
 fn taggers() -> &'static [Tagger; 2] {
     static TAGGERS: OnceLock<[Tagger; 2]> = OnceLock::new();
     TAGGERS.get_or_init(|| {
-        let lexicon = Arc::new(Lexicon::builtin().clone());
+        let lexicon = Lexicon::builtin();
         [
             Tagger::new(lexicon.clone(), TagOptions { variants: false }),
             Tagger::new(lexicon, TagOptions { variants: true }),

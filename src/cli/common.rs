@@ -32,7 +32,7 @@ impl LexiconArgs {
             bail!("--no-default-lexicon needs at least one --lexicon PATH");
         }
         if self.lexicons.is_empty() {
-            return Ok(Arc::new(Lexicon::builtin().clone()));
+            return Ok(Lexicon::builtin());
         }
         let mut builder = LexiconBuilder::new().builtin(!self.no_default_lexicon);
         for path in &self.lexicons {

@@ -13,7 +13,7 @@ pub mod rows;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 pub use rows::{EntityType, NameLang, Row};
 
@@ -75,14 +75,15 @@ pub struct Lexicon {
 }
 
 impl Lexicon {
-    /// The built-in lexicons alone, parsed once per process.
-    pub fn builtin() -> &'static Lexicon {
-        static BUILTIN: OnceLock<Lexicon> = OnceLock::new();
-        BUILTIN.get_or_init(|| {
-            LexiconBuilder::new()
-                .build()
-                .unwrap_or_else(|e| panic!("the built-in lexicons are invalid (a build bug):\n{e}"))
-        })
+    /// The built-in lexicons alone, parsed once per process and shared:
+    /// every call hands out the same lexicon, ready for [`Tagger::new`](crate::Tagger::new).
+    pub fn builtin() -> Arc<Lexicon> {
+        static BUILTIN: OnceLock<Arc<Lexicon>> = OnceLock::new();
+        Arc::clone(BUILTIN.get_or_init(|| {
+            Arc::new(LexiconBuilder::new().build().unwrap_or_else(|e| {
+                panic!("the built-in lexicons are invalid (a build bug):\n{e}")
+            }))
+        }))
     }
 
     /// A builder starting from the built-in lexicons.

@@ -115,7 +115,8 @@ impl Tagger {
     /// Builds the token trie over every name of `lexicon`.
     /// The variant index (unless `options` say strict) is built on a second
     /// core while the trie is built: it takes the longer of the two.
-    pub fn new(lexicon: Arc<Lexicon>, options: TagOptions) -> Tagger {
+    pub fn new(lexicon: impl Into<Arc<Lexicon>>, options: TagOptions) -> Tagger {
+        let lexicon: Arc<Lexicon> = lexicon.into();
         let (mut tagger, variants) = rayon::join(
             || Tagger::without_variants(Arc::clone(&lexicon)),
             || options.variants.then(|| variant_index(&lexicon)),

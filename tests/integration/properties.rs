@@ -1,13 +1,13 @@
 //! Properties that hold for any input text.
 
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
 use entente::{Lang, Lexicon, TagOptions, Tagger};
 use proptest::prelude::*;
 
 fn tagger() -> &'static Tagger {
     static TAGGER: OnceLock<Tagger> = OnceLock::new();
-    TAGGER.get_or_init(|| Tagger::new(Arc::new(Lexicon::builtin().clone()), TagOptions::default()))
+    TAGGER.get_or_init(|| Tagger::new(Lexicon::builtin(), TagOptions::default()))
 }
 
 /// Text made of lexicon-ish words, accents, quotes, odd spaces and other scripts.

@@ -94,7 +94,7 @@ fn tag_json_snapshots_of_the_seeds() {
 #[test]
 fn every_shipped_name_is_found_as_its_own_entity() {
     let lexicon = Lexicon::builtin();
-    let tagger = Tagger::new(Arc::new(lexicon.clone()), TagOptions { variants: false });
+    let tagger = Tagger::new(Arc::clone(&lexicon), TagOptions { variants: false });
     let mut failures = Vec::new();
     for name in lexicon.names() {
         let lang = if name.lang == NameLang::Fr {
