@@ -1,4 +1,4 @@
-//! Scoring an alignment against gold statement links (contract §4).
+//! Scoring an alignment against gold statement links (format in `docs/design.md`).
 //!
 //! A gold row names two anchors, exact substrings that each lie inside one
 //! statement. A predicted link matches a row when its left statement holds the

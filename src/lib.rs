@@ -47,3 +47,9 @@ pub use error::{Error, ErrorKind, Result};
 pub use lexicon::{Lexicon, LexiconBuilder};
 pub use span::{Lang, Span};
 pub use tag::{MatchHow, Mention, TagOptions, Tagger};
+pub use align::{AlignOptions, Aligner, Alignment, Evidence, Link};
+
+/// The README's Rust example, compiled and run as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

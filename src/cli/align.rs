@@ -1,4 +1,4 @@
-//! `entente align`: link the statements of two articles (contract §3).
+//! `entente align`: link the statements of two articles.
 
 use std::path::PathBuf;
 
@@ -17,7 +17,7 @@ use super::common::{self, LexiconArgs};
 pub enum Format {
     /// Side by side, for a terminal.
     Text,
-    /// One JSON object (contract §3).
+    /// One JSON object: statements, links and their evidence (see docs/design.md).
     Json,
     /// One line per link.
     Tsv,

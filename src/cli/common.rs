@@ -11,7 +11,7 @@ use entente::detect::detect;
 use entente::lexicon::{Lexicon, LexiconBuilder};
 use entente::tag::{TagOptions, Tagger};
 
-/// The lexicon flags of every command that reads text (contract §1).
+/// The lexicon flags of every command that reads text.
 #[derive(Args, Debug, Clone)]
 pub struct LexiconArgs {
     /// Add a lexicon CSV file, or a directory of them (repeatable).

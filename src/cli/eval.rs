@@ -1,4 +1,4 @@
-//! `entente eval`: precision, recall and F1 against gold links (contract §4).
+//! `entente eval`: precision, recall and F1 against gold links.
 
 use std::collections::BTreeMap;
 use std::io::Write;

@@ -1,4 +1,4 @@
-//! `entente lexicon …`: check, extend, count and import lexicons (contract §5).
+//! `entente lexicon …`: check, extend, count and import lexicons.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;

@@ -1,6 +1,6 @@
 //! Command-line interface: one file per subcommand, each with its `Args` and
 //! `run()`. stdout carries data only; diagnostics go to stderr prefixed with
-//! `entente:`. Exit codes (contract §6): 0 success, 1 a problem found and
+//! `entente:`. Exit codes: 0 success, 1 a problem found and
 //! reported, 2 bad usage or unreadable input.
 
 mod align;

@@ -1,4 +1,4 @@
-//! `entente tag`: the entities of one text (contract §2).
+//! `entente tag`: the entities of one text.
 
 use std::path::PathBuf;
 
@@ -17,7 +17,7 @@ use super::common::{self, LexiconArgs};
 pub enum Format {
     /// A table for people.
     Text,
-    /// A JSON array of mentions (contract §2).
+    /// A JSON array of mentions: start, end, text, entity, label, type, match.
     Json,
     /// Tab-separated values with a header.
     Tsv,

@@ -1,4 +1,4 @@
-//! Lexicons: CSV rows (contract §1) merged into entries, each with its names.
+//! Lexicons: CSV rows merged into entries, each with its names.
 //!
 //! The shipped files in `lexicons/` are built into the binary ([`builtin`]);
 //! user files are read with the same parser. Loading checks every row of every

@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::error::{ErrorKind, Problem};
 use crate::span::Lang;
 
-/// The kinds of entry a lexicon holds (contract §1).
+/// The kinds of entry a lexicon holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub enum EntityType {
     /// A person.
@@ -38,7 +38,7 @@ pub enum EntityType {
 }
 
 impl EntityType {
-    /// All types, in the order the contract lists them.
+    /// All types, in the order the documentation lists them.
     pub const ALL: [EntityType; 7] = [
         EntityType::Person,
         EntityType::Organisation,

@@ -1,4 +1,4 @@
-//! ⑤ Writing an alignment: JSON (contract §3), TSV, a side-by-side text view
+//! ⑤ Writing an alignment: JSON (the format of `docs/design.md`), TSV, a side-by-side text view
 //! and Markdown. HTML is in [`super::html`].
 
 use std::collections::HashMap;
@@ -61,7 +61,7 @@ impl<'a> AlignedPair<'a> {
     }
 }
 
-/// The JSON object of contract §3 (plus `kind` per statement and `unaligned`).
+/// The `align --format json` object (`docs/design.md`, Output formats).
 #[derive(Serialize)]
 pub struct JsonAlignment<'a> {
     /// The pair's id, in `batch` output.

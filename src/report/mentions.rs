@@ -1,4 +1,4 @@
-//! ⑤ Writing tagged mentions: JSON (contract §2), TSV and a text table.
+//! ⑤ Writing tagged mentions: JSON (the format of `docs/design.md`), TSV and a text table.
 
 use std::io::{self, Write};
 
@@ -7,8 +7,8 @@ use serde::Serialize;
 use crate::lexicon::EntityType;
 use crate::tag::{MatchHow, Mention, Tagger};
 
-/// One mention as the contract's JSON shows it, plus the lexicon name matched
-/// and a confidence (additions the contract allows).
+/// One mention as `tag --format json` writes it, with the lexicon name
+/// matched and a confidence.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct MentionRecord<'a> {
     /// Byte offset of the first byte in the original text.

@@ -47,7 +47,7 @@ use trie::TokenTrie;
 use variants::{IndexedName, Known, VariantIndex, VariantKind};
 use walk::Walk;
 
-/// How a mention was found (contract §2: `match`).
+/// How a mention was found (JSON `match`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum MatchHow {
@@ -62,7 +62,7 @@ pub enum MatchHow {
 }
 
 impl MatchHow {
-    /// The contract's word for it.
+    /// Its word in JSON output.
     pub fn as_str(self) -> &'static str {
         match self {
             MatchHow::Exact => "exact",
