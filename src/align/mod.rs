@@ -21,11 +21,11 @@
 //! and how it was chosen), [`quotes`] (quotations inside a statement).
 
 pub mod evidence;
-pub mod explain;
-pub mod link;
+mod explain;
+mod link;
 pub mod numbers;
-pub mod quotes;
-pub mod score;
+mod quotes;
+mod score;
 pub mod weights;
 
 use std::collections::BTreeMap;
@@ -33,7 +33,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 pub use evidence::{EvidenceKey, EvidenceKind, Feature, StatementFeatures};
-pub use link::{ScoredPair, link};
+pub use link::ScoredPair;
 pub use weights::{DEFAULT_THRESHOLD, Weights};
 
 use crate::segment::{Segmenter, Statement};
@@ -206,7 +206,7 @@ impl Aligner {
     pub fn align(&self, left: &Analysis, right: &Analysis) -> Alignment {
         let index = score::Index::new(&left.features, &right.features);
         let pairs = self.scored_pairs(&index);
-        let linked = link(
+        let linked = link::link(
             &pairs,
             left.statements.len(),
             right.statements.len(),

@@ -170,7 +170,7 @@ pub fn write_tsv(out: &mut dyn Write, pair: &AlignedPair) -> io::Result<()> {
 }
 
 /// `Choïgou ↔ Shoigu`: how each side words one piece of evidence.
-pub fn evidence_pair(e: &Evidence) -> String {
+pub(crate) fn evidence_pair(e: &Evidence) -> String {
     let side = |words: &[String]| {
         if words.is_empty() {
             e.label.clone()
@@ -184,7 +184,7 @@ pub fn evidence_pair(e: &Evidence) -> String {
 /// One piece of evidence for one-line formats: both sides' words, plus what
 /// was shared when no word says it (`Moscou ↔ Moscow (Russia)`) or who was
 /// quoted (`« … » ↔ “…” (quoted: Vladimir Putin)`).
-pub fn evidence_text(e: &Evidence) -> String {
+pub(crate) fn evidence_text(e: &Evidence) -> String {
     match (e.kind, unsaid_label(e)) {
         (EvidenceKind::Quote, _) => format!("{} (quoted: {})", evidence_pair(e), e.label),
         (_, Some(label)) => format!("{} ({label})", evidence_pair(e)),
@@ -193,7 +193,7 @@ pub fn evidence_text(e: &Evidence) -> String {
 }
 
 /// All evidence of a link, strongest first, joined by `sep`.
-pub fn evidence_summary(evidence: &[Evidence], sep: &str) -> String {
+pub(crate) fn evidence_summary(evidence: &[Evidence], sep: &str) -> String {
     evidence
         .iter()
         .map(evidence_text)
@@ -202,7 +202,7 @@ pub fn evidence_summary(evidence: &[Evidence], sep: &str) -> String {
 }
 
 /// The word for evidence kinds in reports.
-pub fn kind_word(kind: EvidenceKind) -> &'static str {
+pub(crate) fn kind_word(kind: EvidenceKind) -> &'static str {
     match kind {
         EvidenceKind::Entity => "entity",
         EvidenceKind::Number => "number",
@@ -296,7 +296,7 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
 }
 
 /// Share of a side's statements that take part in a link.
-pub fn linked_share(n_statements: usize, unaligned: usize) -> f64 {
+pub(crate) fn linked_share(n_statements: usize, unaligned: usize) -> f64 {
     if n_statements == 0 {
         0.0
     } else {
@@ -306,7 +306,7 @@ pub fn linked_share(n_statements: usize, unaligned: usize) -> f64 {
 
 /// How often each side mentions one entity: what the summaries list.
 #[derive(Clone, Debug, PartialEq)]
-pub struct EntityUse<'a> {
+pub(crate) struct EntityUse<'a> {
     /// The entry's id.
     pub entity: &'a str,
     /// The entry's label.
@@ -332,7 +332,7 @@ impl EntityUse<'_> {
 
 /// Which sides of a pair mention an entity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Sides {
+pub(crate) enum Sides {
     /// Both articles.
     Both,
     /// Only the left one.
@@ -343,7 +343,7 @@ pub enum Sides {
 
 /// The entities (not TERMs) the two sides mention, most mentioned first, then
 /// by label: the "both sides / only one side" lists of the summaries.
-pub fn entity_uses<'a>(
+pub(crate) fn entity_uses<'a>(
     left: &[MentionRecord<'a>],
     right: &[MentionRecord<'a>],
 ) -> Vec<EntityUse<'a>> {
@@ -379,7 +379,7 @@ pub fn entity_uses<'a>(
 
 /// "French", or "left (French)" when both sides are in one language, so that
 /// "only in …" stays unambiguous.
-pub fn side_name(pair: &AlignedPair, left: bool) -> String {
+pub(crate) fn side_name(pair: &AlignedPair, left: bool) -> String {
     let lang = if left {
         pair.left.lang()
     } else {
@@ -414,7 +414,7 @@ fn md(text: &str) -> String {
 /// (`Russia` for `Moscou ↔ Moscow`, `buy` for `acheter ↔ purchasing`), so a
 /// reader sees what was shared; none when a word holds it (`Kim Jong-un` for
 /// Kim Jong Un, `satellites` for satellite), letters and digits compared.
-pub fn unsaid_label(e: &Evidence) -> Option<&str> {
+pub(crate) fn unsaid_label(e: &Evidence) -> Option<&str> {
     let key = |text: &str| {
         text.chars()
             .filter(|c| c.is_alphanumeric())

@@ -83,7 +83,7 @@ pub enum StatementKind {
 }
 
 /// One unit of a text, as a trimmed byte span of the original text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Statement {
     /// Where the statement is in the original text.
     pub span: Span,

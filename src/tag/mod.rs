@@ -74,7 +74,7 @@ impl MatchHow {
 }
 
 /// One entity (or TERM) mention in a text.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize)]
 pub struct Mention {
     /// Where, in the original text's bytes.
     pub span: Span,
