@@ -70,6 +70,65 @@ pub(crate) fn function_words(lang: Lang) -> &'static WordSet {
 pub(crate) const FILES: &[(&str, &str)] = &[
     ("fr/function-words.txt", FR_FUNCTION_WORDS),
     ("en/function-words.txt", EN_FUNCTION_WORDS),
+    // The quantity stage's tables and word lists (src/quantity/lexicon.rs).
+    (
+        "numbers/common.tsv",
+        include_str!("../data/numbers/common.tsv"),
+    ),
+    ("numbers/fr.tsv", include_str!("../data/numbers/fr.tsv")),
+    ("numbers/en.tsv", include_str!("../data/numbers/en.tsv")),
+    (
+        "numbers/en-metre-words.txt",
+        include_str!("../data/numbers/en-metre-words.txt"),
+    ),
+    (
+        "numbers/en-span-after.txt",
+        include_str!("../data/numbers/en-span-after.txt"),
+    ),
+    (
+        "numbers/en-span-before.txt",
+        include_str!("../data/numbers/en-span-before.txt"),
+    ),
+    (
+        "numbers/en-half-determiners.txt",
+        include_str!("../data/numbers/en-half-determiners.txt"),
+    ),
+    (
+        "numbers/en-duration-compounds.txt",
+        include_str!("../data/numbers/en-duration-compounds.txt"),
+    ),
+    (
+        "numbers/suffix-starts.txt",
+        include_str!("../data/numbers/suffix-starts.txt"),
+    ),
+    (
+        "numbers/fr-ordinal-suffixes.txt",
+        include_str!("../data/numbers/fr-ordinal-suffixes.txt"),
+    ),
+    (
+        "numbers/en-ordinal-suffixes.txt",
+        include_str!("../data/numbers/en-ordinal-suffixes.txt"),
+    ),
+    (
+        "numbers/day-suffixes.txt",
+        include_str!("../data/numbers/day-suffixes.txt"),
+    ),
+    (
+        "numbers/date-prefixes.txt",
+        include_str!("../data/numbers/date-prefixes.txt"),
+    ),
+    (
+        "numbers/fr-hour-span-words.txt",
+        include_str!("../data/numbers/fr-hour-span-words.txt"),
+    ),
+    (
+        "numbers/currency-symbols.tsv",
+        include_str!("../data/numbers/currency-symbols.tsv"),
+    ),
+    (
+        "numbers/money-suffixes.tsv",
+        include_str!("../data/numbers/money-suffixes.tsv"),
+    ),
 ];
 
 #[cfg(test)]
