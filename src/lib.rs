@@ -43,6 +43,8 @@ pub mod report;
 pub mod segment;
 pub mod span;
 pub mod tag;
+// Numbers, dates and durations as keys: a stage of its own beside tagging.
+pub mod quantity;
 pub mod variants;
 
 pub use error::{Error, ErrorKind, Result};

@@ -5,17 +5,17 @@
 //! |---|---|---|
 //! | entity | `e:sergei_shoigu` | a lexicon mention; also the country a capital stands for, and names nested in a longer one |
 //! | term | `t:ammunition` | a TERM mention (munitions / ammunition) |
-//! | number | `n:dur:4:year` | [`numbers`](super::numbers): quatre ans / four years |
+//! | number | `n:dur:4:year` | [`crate::quantity`]: quatre ans / four years |
 //! | quote | `q:vladimir_putin` | a quotation and the person outside it who said it |
 //! | wording | `w:w_come` | an everyday word (`scope` = `quote` in the lexicon) inside a quotation |
 //! | cognate | `c:strate` | a long word's first letters (stratégique / strategic), weak |
 
 use serde::Serialize;
 
-use super::numbers::{self, Quantity};
 use super::quotes::quotations;
 use crate::lexicon::{EntityType, Entry};
 use crate::normalize::fold;
+use crate::quantity::{self, Quantity};
 use crate::span::{Lang, Span};
 use crate::tag::{Mention, Tagger};
 
@@ -84,7 +84,7 @@ pub fn extract(
     mentions: &[Mention],
     tagger: &Tagger,
 ) -> Vec<StatementFeatures> {
-    let quantities = numbers::extract(text, lang);
+    let quantities = quantity::extract(text, lang);
     let mut mention_at = 0;
     let mut quantity_at = 0;
     statements

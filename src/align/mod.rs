@@ -16,7 +16,6 @@
 //!   threshold by [`AlignOptions::one_sided_margin`] more.
 
 pub mod features;
-pub mod numbers;
 pub mod quotes;
 pub mod score;
 
