@@ -138,8 +138,12 @@ fn latin_class(c: char) -> Option<u8> {
         let mut low = [0; 0x250];
         for (u, slot) in low.iter_mut().enumerate() {
             if let Some(c) = char::from_u32(u as u32) {
-                *slot = u8::from(starts_word_by_unicode(c)) * STARTS
-                    | u8::from(continues_word_by_unicode(c)) * CONTINUES;
+                if starts_word_by_unicode(c) {
+                    *slot |= STARTS;
+                }
+                if continues_word_by_unicode(c) {
+                    *slot |= CONTINUES;
+                }
             }
         }
         low
