@@ -48,6 +48,45 @@ pub(crate) const FR_MARKERS: &str = include_str!("../data/fr/language-markers.tx
 /// English language markers (`data/en/language-markers.txt`).
 pub(crate) const EN_MARKERS: &str = include_str!("../data/en/language-markers.txt");
 
+/// Words of both languages: unit symbols, currency codes.
+pub(crate) const NUMBERS_COMMON: &str = include_str!("../data/numbers/common.tsv");
+/// French number, time, unit and currency words.
+pub(crate) const NUMBERS_FR: &str = include_str!("../data/numbers/fr.tsv");
+/// English number, time, unit and currency words.
+pub(crate) const NUMBERS_EN: &str = include_str!("../data/numbers/en.tsv");
+/// `data/numbers/en-metre-words.txt`.
+pub(crate) const NUMBERS_METRE_WORDS: &str = include_str!("../data/numbers/en-metre-words.txt");
+/// `data/numbers/en-span-after.txt`.
+pub(crate) const NUMBERS_SPAN_AFTER: &str = include_str!("../data/numbers/en-span-after.txt");
+/// `data/numbers/en-span-before.txt`.
+pub(crate) const NUMBERS_SPAN_BEFORE: &str = include_str!("../data/numbers/en-span-before.txt");
+/// `data/numbers/en-half-determiners.txt`.
+pub(crate) const NUMBERS_HALF_DETERMINERS: &str =
+    include_str!("../data/numbers/en-half-determiners.txt");
+/// `data/numbers/en-duration-compounds.txt`.
+pub(crate) const NUMBERS_DURATION_COMPOUNDS: &str =
+    include_str!("../data/numbers/en-duration-compounds.txt");
+/// `data/numbers/suffix-starts.txt`.
+pub(crate) const NUMBERS_SUFFIX_STARTS: &str = include_str!("../data/numbers/suffix-starts.txt");
+/// `data/numbers/fr-ordinal-suffixes.txt`.
+pub(crate) const NUMBERS_FR_ORDINAL_SUFFIXES: &str =
+    include_str!("../data/numbers/fr-ordinal-suffixes.txt");
+/// `data/numbers/en-ordinal-suffixes.txt`.
+pub(crate) const NUMBERS_EN_ORDINAL_SUFFIXES: &str =
+    include_str!("../data/numbers/en-ordinal-suffixes.txt");
+/// `data/numbers/day-suffixes.txt`.
+pub(crate) const NUMBERS_DAY_SUFFIXES: &str = include_str!("../data/numbers/day-suffixes.txt");
+/// `data/numbers/date-prefixes.txt`.
+pub(crate) const NUMBERS_DATE_PREFIXES: &str = include_str!("../data/numbers/date-prefixes.txt");
+/// `data/numbers/fr-hour-span-words.txt`.
+pub(crate) const NUMBERS_HOUR_SPAN_WORDS: &str =
+    include_str!("../data/numbers/fr-hour-span-words.txt");
+/// `data/numbers/currency-symbols.tsv`.
+pub(crate) const NUMBERS_CURRENCY_SYMBOLS: &str =
+    include_str!("../data/numbers/currency-symbols.tsv");
+/// `data/numbers/money-suffixes.tsv`.
+pub(crate) const NUMBERS_MONEY_SUFFIXES: &str = include_str!("../data/numbers/money-suffixes.tsv");
+
 /// The data lines of an embedded file with their 1-based line numbers:
 /// comments and blank lines left out, surrounding spaces trimmed.
 pub(crate) fn lines(file: &'static str) -> impl Iterator<Item = (usize, &'static str)> {
@@ -118,6 +157,31 @@ pub(crate) const FILES: &[(&str, &str)] = &[
     ("segment/fr-abbreviations.tsv", FR_ABBREVIATIONS),
     ("fr/language-markers.txt", FR_MARKERS),
     ("en/language-markers.txt", EN_MARKERS),
+    ("numbers/common.tsv", NUMBERS_COMMON),
+    ("numbers/fr.tsv", NUMBERS_FR),
+    ("numbers/en.tsv", NUMBERS_EN),
+    ("numbers/en-metre-words.txt", NUMBERS_METRE_WORDS),
+    ("numbers/en-span-after.txt", NUMBERS_SPAN_AFTER),
+    ("numbers/en-span-before.txt", NUMBERS_SPAN_BEFORE),
+    ("numbers/en-half-determiners.txt", NUMBERS_HALF_DETERMINERS),
+    (
+        "numbers/en-duration-compounds.txt",
+        NUMBERS_DURATION_COMPOUNDS,
+    ),
+    ("numbers/suffix-starts.txt", NUMBERS_SUFFIX_STARTS),
+    (
+        "numbers/fr-ordinal-suffixes.txt",
+        NUMBERS_FR_ORDINAL_SUFFIXES,
+    ),
+    (
+        "numbers/en-ordinal-suffixes.txt",
+        NUMBERS_EN_ORDINAL_SUFFIXES,
+    ),
+    ("numbers/day-suffixes.txt", NUMBERS_DAY_SUFFIXES),
+    ("numbers/date-prefixes.txt", NUMBERS_DATE_PREFIXES),
+    ("numbers/fr-hour-span-words.txt", NUMBERS_HOUR_SPAN_WORDS),
+    ("numbers/currency-symbols.tsv", NUMBERS_CURRENCY_SYMBOLS),
+    ("numbers/money-suffixes.tsv", NUMBERS_MONEY_SUFFIXES),
 ];
 
 #[cfg(test)]

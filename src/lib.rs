@@ -42,12 +42,14 @@ pub mod report;
 pub mod segment;
 pub mod span;
 pub mod tag;
+// Numbers, dates and durations as keys: a stage of its own beside tagging.
+pub mod quantity;
 
+pub use align::{AlignOptions, Aligner, Alignment, Evidence, Link};
 pub use error::{Error, ErrorKind, Result};
 pub use lexicon::{Lexicon, LexiconBuilder};
 pub use span::{Lang, Span};
 pub use tag::{MatchHow, Mention, TagOptions, Tagger};
-pub use align::{AlignOptions, Aligner, Alignment, Evidence, Link};
 
 /// The README's Rust example, compiled and run as a doctest.
 #[cfg(doctest)]

@@ -5,21 +5,22 @@
 //! |---|---|---|---|
 //! | entity | `Entity(entry)` | `sergei_shoigu` | a lexicon mention; also the country a capital stands for, and names nested in a longer one |
 //! | term | `Term(entry)` | `ammunition` | a TERM mention (munitions / ammunition) |
-//! | number | `Number(key)` | `dur:4:year` | [`numbers`](super::numbers): quatre ans / four years |
+//! | number | `Number(key)` | `dur:4:year` | [`crate::quantity`]: quatre ans / four years |
 //! | quote | `Quote(entry)` | `vladimir_putin` | a quotation and the person outside it who said it |
 //! | wording | `Wording(entry)` | `w_come` | an everyday word (`scope` = `quote` in the lexicon) inside a quotation |
 //! | cognate | `Cognate(prefix)` | `strate` | a long word's first letters (stratégique / strategic), weak |
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use serde::Serialize;
 
-use super::numbers::{self, Quantity};
 use super::quotes::quotations;
 use super::weights::{COGNATE_PREFIX, METONYMY_FACTOR, NESTED_FACTOR};
 use crate::data::WordSet;
 use crate::lexicon::{EntityType, Lexicon};
 use crate::normalize::fold;
+use crate::quantity::{self, Quantity, QuantityKey};
 use crate::span::{Lang, Span};
 use crate::tag::{Mention, Tagger};
 
@@ -50,7 +51,7 @@ pub enum EvidenceKey {
     /// A TERM concept of the lexicon.
     Term(usize),
     /// A number, quantity, duration or date, by its language-independent key.
-    Number(String),
+    Number(QuantityKey),
     /// The person quoted.
     Quote(usize),
     /// An everyday word (`scope` = `quote`) inside a quotation.
@@ -72,25 +73,26 @@ impl EvidenceKey {
         }
     }
 
-    /// The key as JSON writes it: an entry's id, a number's key, a prefix.
-    pub fn id<'a>(&'a self, lexicon: &'a Lexicon) -> &'a str {
+    /// The key as JSON writes it: an entry's id, a quantity's key, a prefix.
+    pub fn id<'a>(&'a self, lexicon: &'a Lexicon) -> Cow<'a, str> {
         match self {
             EvidenceKey::Entity(e)
             | EvidenceKey::Term(e)
             | EvidenceKey::Quote(e)
-            | EvidenceKey::Wording(e) => &lexicon.entries()[*e].id,
-            EvidenceKey::Number(key) | EvidenceKey::Cognate(key) => key,
+            | EvidenceKey::Wording(e) => Cow::Borrowed(&lexicon.entries()[*e].id),
+            EvidenceKey::Number(key) => Cow::Owned(key.to_string()),
+            EvidenceKey::Cognate(prefix) => Cow::Borrowed(prefix),
         }
     }
 
     /// A readable name: the entry's label, else the key.
-    pub fn label<'a>(&'a self, lexicon: &'a Lexicon) -> &'a str {
+    pub fn label<'a>(&'a self, lexicon: &'a Lexicon) -> Cow<'a, str> {
         match self {
             EvidenceKey::Entity(e)
             | EvidenceKey::Term(e)
             | EvidenceKey::Quote(e)
-            | EvidenceKey::Wording(e) => &lexicon.entries()[*e].label,
-            EvidenceKey::Number(key) | EvidenceKey::Cognate(key) => key,
+            | EvidenceKey::Wording(e) => Cow::Borrowed(&lexicon.entries()[*e].label),
+            EvidenceKey::Number(_) | EvidenceKey::Cognate(_) => self.id(lexicon),
         }
     }
 }
@@ -135,7 +137,7 @@ pub fn extract(
     mentions: &[Mention],
     tagger: &Tagger,
 ) -> Vec<StatementFeatures> {
-    let quantities = numbers::extract(text, lang);
+    let quantities = quantity::extract(text, lang);
     let mut mention_at = 0;
     let mut quantity_at = 0;
     statements

@@ -23,7 +23,6 @@
 pub mod evidence;
 mod explain;
 mod link;
-pub mod numbers;
 mod quotes;
 mod score;
 pub mod weights;
