@@ -85,14 +85,16 @@ impl EvidenceKey {
         }
     }
 
-    /// A readable name: the entry's label, else the key.
+    /// A readable name: the entry's label, a quantity in words (`first`,
+    /// `July`, `twice`), else the key.
     pub fn label<'a>(&'a self, lexicon: &'a Lexicon) -> Cow<'a, str> {
         match self {
             EvidenceKey::Entity(e)
             | EvidenceKey::Term(e)
             | EvidenceKey::Quote(e)
             | EvidenceKey::Wording(e) => Cow::Borrowed(&lexicon.entries()[*e].label),
-            EvidenceKey::Number(_) | EvidenceKey::Cognate(_) => self.id(lexicon),
+            EvidenceKey::Number(key) => Cow::Owned(key.describe()),
+            EvidenceKey::Cognate(_) => self.id(lexicon),
         }
     }
 }
