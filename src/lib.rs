@@ -10,11 +10,14 @@
 //! 4. [`align`] links the French and English statements that report the same claim;
 //! 5. [`report`] writes the results as text, JSON, TSV, Markdown or HTML.
 //!
-//! Every offset in every result points into the original text's bytes.
+//! Every offset in every result points into the original text's bytes. The
+//! types of each stage are re-exported here; build the [`Tagger`] and the
+//! [`Aligner`] once and reuse them (they are `Send + Sync`).
 //!
 //! ```
-//! use entente::{Lang, Lexicon, TagOptions, Tagger};
+//! use entente::{AlignOptions, Aligner, Lang, Lexicon, TagOptions, Tagger};
 //!
+//! // ③ Tagging: the built-in lexicons, shared, with transliteration variants.
 //! let tagger = Tagger::new(Lexicon::builtin(), TagOptions::default());
 //! let text = "Sergueï Choïgou s’était rendu en Corée du Nord.";
 //! let ids: Vec<&str> = tagger
@@ -24,11 +27,38 @@
 //!     .collect();
 //! // People and places, and the TERM concept the aligner uses ("s’était rendu" = visit).
 //! assert_eq!(ids, ["sergei_shoigu", "visit", "north_korea"]);
+//!
+//! // ②–④ Aligning: statements, evidence, links.
+//! let aligner = Aligner::new(tagger, AlignOptions::default());
+//! let fr = aligner.analyse(text, Lang::Fr);
+//! let en = aligner.analyse("In July, Sergei Shoigu visited North Korea.", Lang::En);
+//! assert_eq!(fr.statements.len(), 1);
+//! let alignment = aligner.align(&fr, &en);
+//! // ⑤ Every result is `Serialize`: the JSON of `entente align` is built from it.
+//! let json = serde_json::to_string(&alignment.links).unwrap();
+//! assert!(json.starts_with('['));
 //! ```
 
 #![deny(missing_docs)]
 
+// The pipeline, in the order the data flows (a comment above each module
+// keeps rustfmt from sorting them).
+// ① Folded text, with offsets back to the original bytes.
+pub mod normalize;
+// ② Statements.
+pub mod segment;
+// ③ Names and concepts, from CSV.
+pub mod lexicon;
+// ③ Mentions of the lexicon's names, and their variants.
+pub mod tag;
+// ③ Numbers, dates and durations as keys.
+pub mod quantity;
+// ④ Evidence, scores, links.
 pub mod align;
+// ⑤ JSON, TSV, text, Markdown, HTML.
+pub mod report;
+
+// Around the pipeline.
 pub mod batch;
 pub mod corpus;
 mod data;
@@ -36,18 +66,13 @@ pub mod detect;
 pub mod error;
 pub mod eval;
 pub mod input;
-pub mod lexicon;
-pub mod normalize;
-pub mod report;
-pub mod segment;
 pub mod span;
-pub mod tag;
-// Numbers, dates and durations as keys: a stage of its own beside tagging.
-pub mod quantity;
 
-pub use align::{AlignOptions, Aligner, Alignment, Evidence, Link};
+pub use align::{AlignOptions, Aligner, Alignment, Analysis, Evidence, EvidenceKind, Link};
 pub use error::{Error, ErrorKind, Result};
-pub use lexicon::{Lexicon, LexiconBuilder};
+pub use lexicon::{EntityType, Entry, Lexicon, LexiconBuilder};
+pub use quantity::{Quantity, QuantityKey};
+pub use segment::{Segmenter, Statement, StatementKind};
 pub use span::{Lang, Span};
 pub use tag::{MatchHow, Mention, TagOptions, Tagger};
 

@@ -3,7 +3,7 @@
 //! The two articles are comparable, not translations: most statements have no
 //! counterpart, some have several, and the order differs. So the aligner does
 //! not walk the texts in step (as hunalign, Vecalign or Bertalign do); it
-//! scores every pair that shares evidence ([`score`]), then links pairs by a
+//! scores every pair that shares evidence (`score`), then links pairs by a
 //! rule that is many-to-many, prefers mutual best matches and leaves a
 //! statement alone rather than force a weak link:
 //!
@@ -16,9 +16,9 @@
 //!   threshold by [`AlignOptions::one_sided_margin`] more.
 //!
 //! The stage in files: [`evidence`] (what a statement says, as keys),
-//! [`score`] (how much two statements share), [`link`] (which pairs link),
-//! [`explain`] (the evidence shown for a link), [`weights`] (every constant
-//! and how it was chosen), [`quotes`] (quotations inside a statement).
+//! `score` (how much two statements share), `link` (which pairs link),
+//! `explain` (the evidence shown for a link), [`weights`] (every constant
+//! and how it was chosen), `quotes` (quotations inside a statement).
 
 pub mod evidence;
 mod explain;
