@@ -109,6 +109,7 @@ impl Profile {
 fn profile_key(key: &EvidenceKey, lexicon: &Lexicon) -> String {
     let kind = match key.kind() {
         EvidenceKind::Entity => "e",
+        EvidenceKind::Name => "name",
         EvidenceKind::Term => "t",
         EvidenceKind::Number => "n",
         EvidenceKind::Quote => "q",

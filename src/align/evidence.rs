@@ -8,6 +8,7 @@
 //! | number | `Number(key)` | `dur:4:year` | [`crate::quantity`]: quatre ans / four years |
 //! | quote | `Quote(entry)` | `vladimir_putin` | a quotation and the person outside it who said it |
 //! | wording | `Wording(entry)` | `w_come` | an everyday word (`scope` = `quote` in the lexicon) inside a quotation |
+//! | name | `Name(folded)` | `bolsonaro` | a capitalised word outside the lexicons that both articles use ([`names`](super::names)) |
 //! | cognate | `Cognate(prefix)` | `strate` | a long word's first letters (stratégique / strategic), weak |
 
 use std::borrow::Cow;
@@ -30,6 +31,8 @@ use crate::tag::{Mention, Tagger};
 pub enum EvidenceKind {
     /// A named entity of the lexicon.
     Entity,
+    /// A name outside the lexicons that both articles of the pair use.
+    Name,
     /// A number, quantity, duration or date.
     Number,
     /// The same person quoted on both sides.
@@ -48,6 +51,8 @@ pub enum EvidenceKind {
 pub enum EvidenceKey {
     /// A named entity of the lexicon.
     Entity(usize),
+    /// A name outside the lexicons that both articles use, folded.
+    Name(String),
     /// A TERM concept of the lexicon.
     Term(usize),
     /// A number, quantity, duration or date, by its language-independent key.
@@ -65,6 +70,7 @@ impl EvidenceKey {
     pub fn kind(&self) -> EvidenceKind {
         match self {
             EvidenceKey::Entity(_) => EvidenceKind::Entity,
+            EvidenceKey::Name(_) => EvidenceKind::Name,
             EvidenceKey::Term(_) => EvidenceKind::Term,
             EvidenceKey::Number(_) => EvidenceKind::Number,
             EvidenceKey::Quote(_) => EvidenceKind::Quote,
@@ -81,7 +87,7 @@ impl EvidenceKey {
             | EvidenceKey::Quote(e)
             | EvidenceKey::Wording(e) => Cow::Borrowed(&lexicon.entries()[*e].id),
             EvidenceKey::Number(key) => Cow::Owned(key.to_string()),
-            EvidenceKey::Cognate(prefix) => Cow::Borrowed(prefix),
+            EvidenceKey::Name(folded) | EvidenceKey::Cognate(folded) => Cow::Borrowed(folded),
         }
     }
 
@@ -94,7 +100,7 @@ impl EvidenceKey {
             | EvidenceKey::Quote(e)
             | EvidenceKey::Wording(e) => Cow::Borrowed(&lexicon.entries()[*e].label),
             EvidenceKey::Number(key) => Cow::Owned(key.describe()),
-            EvidenceKey::Cognate(_) => self.id(lexicon),
+            EvidenceKey::Name(_) | EvidenceKey::Cognate(_) => self.id(lexicon),
         }
     }
 }
@@ -322,7 +328,7 @@ fn overlaps_one(sorted: &[Span], span: Span) -> bool {
 }
 
 /// True when `span` lies inside one of `sorted` (in order, not overlapping).
-fn within_one(sorted: &[Span], span: Span) -> bool {
+pub(super) fn within_one(sorted: &[Span], span: Span) -> bool {
     let at = sorted.partition_point(|s| s.end < span.end);
     sorted.get(at).is_some_and(|s| s.contains(span))
 }

@@ -2,19 +2,33 @@
 //! with how each side words it.
 
 use super::evidence::EvidenceKind;
+use super::evidence::StatementFeatures;
 use super::link::ScoredPair;
 use super::score::Index;
 use super::weights::Weights;
-use super::{Analysis, Evidence, Link};
+use super::{Evidence, Link};
 use crate::lexicon::Lexicon;
+
+/// One article as a link's evidence reads it: its text and the evidence of
+/// its statements (with the pair's own names).
+pub struct Side<'a> {
+    text: &'a str,
+    features: &'a [StatementFeatures],
+}
+
+impl<'a> Side<'a> {
+    /// An article's text and its statements' evidence.
+    pub fn new(text: &'a str, features: &'a [StatementFeatures]) -> Side<'a> {
+        Side { text, features }
+    }
+}
 
 /// The link of a scored pair, with its evidence.
 pub fn explain(
     index: &Index,
     weights: &Weights,
     lexicon: &Lexicon,
-    left: &Analysis,
-    right: &Analysis,
+    (left, right): (Side, Side),
     pair: ScoredPair,
 ) -> Link {
     let ScoredPair {
@@ -28,7 +42,7 @@ pub fn explain(
             continue;
         };
         let shared = &index.keys[key.id as usize];
-        let surfaces = |a: &Analysis, s: usize| {
+        let surfaces = |a: &Side, s: usize| {
             let mut out: Vec<String> = Vec::new();
             for f in a.features[s].features.iter().filter(|f| &f.key == shared) {
                 let text = f.span.of(a.text).trim().to_string();
@@ -38,12 +52,18 @@ pub fn explain(
             }
             out
         };
+        let (left_words, right_words) = (surfaces(&left, i), surfaces(&right, j));
+        // A name outside the lexicons is labelled as the left article writes it.
+        let label = match (key.kind, left_words.first()) {
+            (EvidenceKind::Name, Some(word)) => word.clone(),
+            _ => shared.label(lexicon).to_string(),
+        };
         evidence.push(Evidence {
             kind: key.kind,
             key: shared.id(lexicon).to_string(),
-            label: shared.label(lexicon).to_string(),
-            left: surfaces(left, i),
-            right: surfaces(right, j),
+            label,
+            left: left_words,
+            right: right_words,
             weight: round(index.key_weight(weights, key, right_use)),
         });
     }

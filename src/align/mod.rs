@@ -23,6 +23,7 @@
 pub mod evidence;
 mod explain;
 mod link;
+mod names;
 mod quotes;
 mod score;
 pub mod weights;
@@ -76,6 +77,9 @@ pub struct Analysis<'t> {
     pub mentions: Vec<Mention>,
     /// The evidence of each statement.
     pub features: Vec<StatementFeatures>,
+    /// Capitalised words outside the lexicons, which may be names the other
+    /// article shares.
+    pub(crate) names: names::NameWords,
 }
 
 /// A link between a left and a right statement.
@@ -164,18 +168,22 @@ impl Aligner {
         let mentions = self.tagger.tag(text, lang);
         let spans: Vec<Span> = statements.iter().map(|s| s.span).collect();
         let features = evidence::extract(text, lang, &spans, &mentions, &self.tagger);
+        let covered: Vec<Span> = mentions.iter().map(|m| m.span).collect();
+        let names = names::NameWords::of(text, lang, &statements, &covered);
         Analysis {
             text,
             lang,
             statements,
             mentions,
             features,
+            names,
         }
     }
 
     /// Scores of every pair that shares evidence.
     pub fn scores(&self, left: &Analysis, right: &Analysis) -> Vec<ScoredPair> {
-        let index = score::Index::new(&left.features, &right.features);
+        let (left_features, right_features) = names::with_shared_names(left, right);
+        let index = score::Index::new(&left_features, &right_features);
         self.scored_pairs(&index)
     }
 
@@ -203,7 +211,9 @@ impl Aligner {
 
     /// Links the statements of `left` and `right`.
     pub fn align(&self, left: &Analysis, right: &Analysis) -> Alignment {
-        let index = score::Index::new(&left.features, &right.features);
+        // The pair's own evidence: names outside the lexicons that both use.
+        let (left_features, right_features) = names::with_shared_names(left, right);
+        let index = score::Index::new(&left_features, &right_features);
         let pairs = self.scored_pairs(&index);
         let linked = link::link(
             &pairs,
@@ -214,7 +224,13 @@ impl Aligner {
         let lexicon = self.tagger.lexicon();
         let links: Vec<Link> = linked
             .into_iter()
-            .map(|pair| explain::explain(&index, &self.options.weights, lexicon, left, right, pair))
+            .map(|pair| {
+                let sides = (
+                    explain::Side::new(left.text, &left_features),
+                    explain::Side::new(right.text, &right_features),
+                );
+                explain::explain(&index, &self.options.weights, lexicon, sides, pair)
+            })
             .collect();
         let mut in_left = vec![false; left.statements.len()];
         let mut in_right = vec![false; right.statements.len()];

@@ -42,6 +42,13 @@ pub const NESTED_FACTOR: f32 = 0.7;
 /// Cognates compare this many leading letters of words at least one letter longer.
 pub const COGNATE_PREFIX: usize = 6;
 
+/// How much a name outside the lexicons counts when the two articles spell
+/// it differently (equal transliteration keys) rather than alike.
+pub const NAME_TRANSLIT_FACTOR: f32 = 0.8;
+
+/// Transliteration keys pair names of at least this many letters only.
+pub const NAME_TRANSLIT_MIN_LEN: usize = 5;
+
 /// The constants of the score (see the table in the module doc).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Weights {
@@ -85,7 +92,7 @@ impl Weights {
     /// The base weight of a kind of evidence.
     pub fn base(&self, kind: EvidenceKind) -> f64 {
         match kind {
-            EvidenceKind::Entity => self.entity,
+            EvidenceKind::Entity | EvidenceKind::Name => self.entity,
             EvidenceKind::Number => self.number,
             EvidenceKind::Quote => self.quote,
             EvidenceKind::Term => self.term,

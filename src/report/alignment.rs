@@ -205,6 +205,7 @@ pub(crate) fn evidence_summary(evidence: &[Evidence], sep: &str) -> String {
 pub(crate) fn kind_word(kind: EvidenceKind) -> &'static str {
     match kind {
         EvidenceKind::Entity => "entity",
+        EvidenceKind::Name => "name",
         EvidenceKind::Number => "number",
         EvidenceKind::Quote => "quote",
         EvidenceKind::Term => "term",

@@ -88,3 +88,20 @@ pub(crate) struct Known<'a> {
     /// the caller may leave it empty for other mentions, which costs no look-up.
     pub(crate) entity: &'a str,
 }
+
+/// The transliteration key of one word of a name in `lang` (ASCII): equal
+/// keys are spellings of the same name by the two presses (`Prigojine`,
+/// `Prigozhin`). For names outside the lexicon, which the aligner pairs.
+pub(crate) fn word_key(word: &str, lang: crate::span::Lang) -> String {
+    let mut folded = String::new();
+    key::fold_ascii(word, &mut folded);
+    let mut out = String::new();
+    key::key_with(&folded, lang, &mut out, &mut Vec::new());
+    out
+}
+
+/// True for a folded word that is a function word, title or calendar word
+/// of either language: never a name on its own.
+pub(crate) fn is_common_word(folded: &str) -> bool {
+    words::common_words().contains(folded)
+}
