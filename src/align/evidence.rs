@@ -19,9 +19,9 @@ use serde::Serialize;
 use super::quotes::quotations;
 use super::weights::{COGNATE_PREFIX, METONYMY_FACTOR, NESTED_FACTOR};
 use crate::data::WordSet;
-use crate::lexicon::{EntityType, Lexicon};
+use crate::lexicon::{EntityType, Lexicon, NameLang};
 use crate::normalize::fold;
-use crate::quantity::{self, Quantity, QuantityKey};
+use crate::quantity::{self, Family, Quantity, QuantityKey};
 use crate::span::{Lang, Span};
 use crate::tag::{Mention, Tagger};
 
@@ -126,6 +126,13 @@ pub struct Feature {
     pub factor: f32,
     /// True when it lies inside a quotation.
     pub in_quote: bool,
+    /// Evidence that places a statement rather than says what happened (a
+    /// weekday, a date, the news source): it counts only beside other evidence.
+    pub context: bool,
+    /// For a bare number, the concept or entity it counts (`1 500 morts`:
+    /// death), when a mention follows it: two counts of different things do
+    /// not meet.
+    pub counted: Option<usize>,
 }
 
 /// The evidence of one statement and its length in tokens.
@@ -144,6 +151,7 @@ pub fn extract(
     statements: &[Span],
     mentions: &[Mention],
     tagger: &Tagger,
+    contains: &[Box<[usize]>],
 ) -> Vec<StatementFeatures> {
     let quantities = quantity::extract(text, lang);
     let mut mention_at = 0;
@@ -153,7 +161,11 @@ pub fn extract(
         .map(|&stmt| {
             let own_mentions = take_within(mentions, &mut mention_at, stmt, |m| m.span);
             let own_quantities = take_within(&quantities, &mut quantity_at, stmt, |q| q.span);
-            statement_features(text, lang, stmt, own_mentions, own_quantities, tagger)
+            let own = Own {
+                mentions: own_mentions,
+                quantities: own_quantities,
+            };
+            statement_features(text, lang, stmt, own, tagger, contains)
         })
         .collect()
 }
@@ -176,14 +188,65 @@ fn take_within<'a, T>(
     &items[start..*at]
 }
 
+/// A statement's own mentions and quantities.
+struct Own<'a> {
+    mentions: &'a [Mention],
+    quantities: &'a [Quantity],
+}
+
+/// For each entry of the tagger's lexicon, the places (GPE, LOC) that its
+/// names contain: `war in Ukraine` contains Ukraine, `Ukrainian army`
+/// Ukraine. Only events, organisations and facilities are looked at.
+pub(super) fn containment(tagger: &Tagger) -> Vec<Box<[usize]>> {
+    let lexicon = tagger.lexicon();
+    lexicon
+        .entries()
+        .iter()
+        .enumerate()
+        .map(|(e, entry)| {
+            if !matches!(
+                entry.kind,
+                EntityType::Event | EntityType::Organisation | EntityType::Facility
+            ) {
+                return Box::default();
+            }
+            let mut places: Vec<usize> = Vec::new();
+            for &n in &entry.names {
+                let name = &lexicon.names()[n];
+                let langs: &[Lang] = match name.lang {
+                    NameLang::Fr => &[Lang::Fr],
+                    NameLang::En => &[Lang::En],
+                    NameLang::Any => &[Lang::Fr, Lang::En],
+                };
+                for &lang in langs {
+                    for m in tagger.tag(&name.text, lang) {
+                        let inner = &lexicon.entries()[m.entry];
+                        if m.entry != e
+                            && matches!(inner.kind, EntityType::Political | EntityType::Location)
+                            && !places.contains(&m.entry)
+                        {
+                            places.push(m.entry);
+                        }
+                    }
+                }
+            }
+            places.into_boxed_slice()
+        })
+        .collect()
+}
+
 fn statement_features(
     text: &str,
     lang: Lang,
     stmt: Span,
-    mentions: &[Mention],
-    quantities: &[Quantity],
+    own: Own,
     tagger: &Tagger,
+    contains: &[Box<[usize]>],
 ) -> StatementFeatures {
+    let Own {
+        mentions,
+        quantities,
+    } = own;
     let body = stmt.of(text);
     let quotes: Vec<Span> = quotations(body)
         .into_iter()
@@ -191,7 +254,12 @@ fn statement_features(
         .collect();
     let in_quote = |span: Span| within_one(&quotes, span);
     let mut features = Vec::new();
-    let mut push = |key: EvidenceKey, span: Span, factor: f32| {
+    if is_photo_credit(body) {
+        // A caption with its credit describes a picture, not a claim.
+        let tokens = fold(body).tokens().count();
+        return StatementFeatures { features, tokens };
+    }
+    let mut push = |key: EvidenceKey, span: Span, factor: f32, context: bool, counted| {
         // A speaker key stands for the whole quotation: it is not evidence
         // "inside" one, so it takes no quoted-on-both-sides bonus.
         let quoted = !matches!(key, EvidenceKey::Quote(_)) && in_quote(span);
@@ -200,23 +268,50 @@ fn statement_features(
             span,
             factor,
             in_quote: quoted,
+            context,
+            counted,
         });
     };
+
     for m in mentions {
         let entry = tagger.entry(m);
         if is_quote_scoped(tagger, m) {
             // Everyday words say something only when both sides quote them.
             if in_quote(m.span) {
-                push(EvidenceKey::Wording(m.entry), m.span, m.confidence);
+                push(
+                    EvidenceKey::Wording(m.entry),
+                    m.span,
+                    m.confidence,
+                    false,
+                    None,
+                );
             }
             continue;
         }
-        push(lexicon_key(tagger, m.entry), m.span, m.confidence);
+        let context = is_scoped(tagger, m, "context");
+        push(
+            lexicon_key(tagger, m.entry),
+            m.span,
+            m.confidence,
+            context,
+            None,
+        );
+        for &place in &contains[m.entry] {
+            push(
+                EvidenceKey::Entity(place),
+                m.span,
+                m.confidence * NESTED_FACTOR,
+                false,
+                None,
+            );
+        }
         for &target in &entry.stands_for {
             push(
                 EvidenceKey::Entity(target),
                 m.span,
                 m.confidence * METONYMY_FACTOR,
+                false,
+                None,
             );
         }
         // "Russian invasion of Ukraine" is one EVENT mention; Russia and Ukraine
@@ -238,15 +333,35 @@ fn statement_features(
                     lexicon_key(tagger, inner.entry),
                     span,
                     inner.confidence * NESTED_FACTOR,
+                    false,
+                    None,
                 );
             }
         }
     }
     for q in quantities {
-        push(EvidenceKey::Number(q.key.clone()), q.span, 1.0);
+        let family = q.key.family();
+        if family == Family::Number && is_reference(text, lang, q) {
+            // "les deux dirigeants", "the two leaders": who, not how many.
+            continue;
+        }
+        let context = matches!(
+            family,
+            Family::Weekday | Family::Date | Family::Month | Family::Year
+        );
+        let counts = (family == Family::Number)
+            .then(|| counted(text, q.span, mentions))
+            .flatten();
+        push(
+            EvidenceKey::Number(q.key.clone()),
+            q.span,
+            1.0,
+            context,
+            counts,
+        );
     }
     if let Some((speaker, span)) = speaker(mentions, &quotes, tagger) {
-        push(EvidenceKey::Quote(speaker), span, 1.0);
+        push(EvidenceKey::Quote(speaker), span, 1.0, false, None);
     }
     let mention_spans: Vec<Span> = mentions.iter().map(|m| m.span).collect();
     let quantity_spans: Vec<Span> = quantities.iter().map(|q| q.span).collect();
@@ -268,7 +383,13 @@ fn statement_features(
             .iter()
             .any(|s| prefix.starts_with(s) || s.starts_with(prefix))
         {
-            push(EvidenceKey::Cognate(prefix.to_string()), span, 1.0);
+            push(
+                EvidenceKey::Cognate(prefix.to_string()),
+                span,
+                1.0,
+                false,
+                None,
+            );
         }
     }
     features.sort_by_key(|f| (f.span.start, f.key.kind()));
@@ -287,11 +408,84 @@ fn lexicon_key(tagger: &Tagger, entry: usize) -> EvidenceKey {
 /// True for a mention of a lexicon name with `scope` = `quote` (everyday
 /// words, counted only inside quotations).
 fn is_quote_scoped(tagger: &Tagger, m: &Mention) -> bool {
+    is_scoped(tagger, m, "quote")
+}
+
+/// True when the lexicon name of `m` has this `scope`: `quote` (everyday
+/// words, evidence only inside quotations) or `context` (news sources,
+/// evidence only beside other evidence).
+fn is_scoped(tagger: &Tagger, m: &Mention, scope: &str) -> bool {
     tagger
         .name(m)
         .extra
         .get(SCOPE_COLUMN)
-        .is_some_and(|s| s == "quote")
+        .is_some_and(|s| s == scope)
+}
+
+/// The entry a bare number counts: a mention right after it (`1 500 morts`,
+/// `2 millions d'obus`, `2.1 million votes`, `dozens of people`).
+fn counted(text: &str, number: Span, mentions: &[Mention]) -> Option<usize> {
+    let at = mentions.partition_point(|m| m.span.start < number.end);
+    let next = mentions.get(at)?;
+    let gap = text.get(number.end..next.span.start)?.trim();
+    let joins = ["", "de", "d'", "d’", "d", "of"];
+    joins.contains(&gap).then_some(next.entry)
+}
+
+/// True for a small number that says who rather than how many: after a
+/// definite article or demonstrative (`les deux dirigeants`, `the two
+/// leaders`, `ces trois pays`).
+fn is_reference(text: &str, lang: Lang, q: &Quantity) -> bool {
+    let small = q
+        .key
+        .to_string()
+        .strip_prefix("num:")
+        .and_then(|n| n.parse::<u32>().ok())
+        .is_some_and(|n| n <= 12);
+    if !small {
+        return false;
+    }
+    let before = &text[..q.span.start];
+    let word = before
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let determiners: &[&str] = match lang {
+        Lang::Fr => &[
+            "les", "ces", "des", "ses", "leurs", "nos", "vos", "mes", "aux",
+        ],
+        Lang::En => &[
+            "the", "these", "those", "its", "their", "his", "her", "our", "both",
+        ],
+    };
+    determiners.contains(&word.as_str())
+}
+
+/// True for a photo caption's credit: `(Photo : Jane Doe / AFP)`,
+/// `[John Smith/Reuters]`, `(AP Photo/Daniel Marsh)`, `© AFP`.
+fn is_photo_credit(statement: &str) -> bool {
+    if statement.contains('©') {
+        return true;
+    }
+    let lower = statement.to_lowercase();
+    let groups = lower
+        .split(['(', '['])
+        .skip(1)
+        .filter_map(|g| g.split([')', ']']).next());
+    for group in groups {
+        let words = group.split_whitespace().count();
+        let credit_word = [
+            "photo", "crédit", "credit", "getty", "afp", "reuters", "ap ", "epa",
+        ]
+        .iter()
+        .any(|w| group.contains(w));
+        if words <= 8 && group.contains('/') && credit_word {
+            return true;
+        }
+    }
+    lower.trim_start().starts_with("photo :") || lower.trim_start().starts_with("photo:")
 }
 
 /// The person quoted: a person mentioned outside the quotations, nearest to

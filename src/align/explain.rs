@@ -37,10 +37,7 @@ pub fn explain(
         score,
     } = pair;
     let mut evidence = Vec::new();
-    for key in &index.left[i].keys {
-        let Some(right_use) = index.right[j].get(key.id) else {
-            continue;
-        };
+    for (key, right_use) in index.shared(i, j) {
         let shared = &index.keys[key.id as usize];
         let surfaces = |a: &Side, s: usize| {
             let mut out: Vec<String> = Vec::new();

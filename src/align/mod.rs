@@ -132,6 +132,9 @@ pub struct Aligner {
     tagger: Tagger,
     segmenter: Segmenter,
     options: AlignOptions,
+    /// For each entry, the places its names contain (`war in Ukraine`:
+    /// Ukraine), so that a country meets the event or body named after it.
+    contains: Vec<Box<[usize]>>,
 }
 
 impl std::fmt::Debug for Aligner {
@@ -145,10 +148,12 @@ impl std::fmt::Debug for Aligner {
 impl Aligner {
     /// An aligner over `tagger`'s lexicon.
     pub fn new(tagger: Tagger, options: AlignOptions) -> Aligner {
+        let contains = evidence::containment(&tagger);
         Aligner {
             tagger,
             segmenter: Segmenter::new(),
             options,
+            contains,
         }
     }
 
@@ -167,7 +172,8 @@ impl Aligner {
         let statements = self.segmenter.segment(text, lang);
         let mentions = self.tagger.tag(text, lang);
         let spans: Vec<Span> = statements.iter().map(|s| s.span).collect();
-        let features = evidence::extract(text, lang, &spans, &mentions, &self.tagger);
+        let features =
+            evidence::extract(text, lang, &spans, &mentions, &self.tagger, &self.contains);
         let covered: Vec<Span> = mentions.iter().map(|m| m.span).collect();
         let names = names::NameWords::of(text, lang, &statements, &covered);
         Analysis {

@@ -203,6 +203,8 @@ pub(crate) fn with_shared_names(
                 span: w.span,
                 factor,
                 in_quote: w.in_quote,
+                context: false,
+                counted: None,
             });
         }
         for f in &mut features {

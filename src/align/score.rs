@@ -31,6 +31,10 @@ pub struct KeyUse {
     pub factor: f32,
     /// True when one of its occurrences is inside a quotation.
     pub quoted: bool,
+    /// Evidence that counts only beside other evidence (a date, a source).
+    pub context: bool,
+    /// For a bare number, what it counts.
+    pub counted: Option<usize>,
 }
 
 /// One statement's distinct keys, as interned ids with their strongest factor.
@@ -71,6 +75,8 @@ fn intern<'f>(
                     kind: f.key.kind(),
                     factor: f.factor,
                     quoted: f.in_quote,
+                    context: f.context,
+                    counted: f.counted,
                 });
             }
             // Strongest factor first, then keep one entry per key, quoted if any was.
@@ -79,6 +85,7 @@ fn intern<'f>(
                 let same = later.id == first.id;
                 if same {
                     first.quoted |= later.quoted;
+                    first.counted = first.counted.or(later.counted);
                 }
                 same
             });
@@ -180,17 +187,53 @@ impl Index {
         }
     }
 
+    /// The keys left statement `i` and right statement `j` share, as both
+    /// sides use them, after the rules of what may meet: two counts of
+    /// different things do not; who is quoted meets only where the quoted
+    /// words share evidence; context (a date, a source) never links alone.
+    pub fn shared(&self, i: usize, j: usize) -> Vec<(&KeyUse, &KeyUse)> {
+        let right = &self.right[j];
+        let mut shared: Vec<(&KeyUse, &KeyUse)> = self.left[i]
+            .keys
+            .iter()
+            .filter_map(|l| right.get(l.id).map(|r| (l, r)))
+            .filter(|(l, r)| match (l.counted, r.counted) {
+                (Some(a), Some(b)) => a == b,
+                _ => true,
+            })
+            .collect();
+        let quoted_words = shared
+            .iter()
+            .any(|(l, r)| l.kind != EvidenceKind::Quote && l.quoted && r.quoted);
+        if !quoted_words {
+            shared.retain(|(l, _)| l.kind != EvidenceKind::Quote);
+        }
+        if shared.iter().all(|(l, r)| l.context || r.context) {
+            shared.clear();
+        }
+        shared
+    }
+
     /// Every right statement sharing a key with left statement `i`, with the pair's mass.
     pub fn masses(&self, weights: &Weights, i: usize) -> HashMap<u32, f64> {
-        let mut masses: HashMap<u32, f64> = HashMap::new();
-        for key in &self.left[i].keys {
-            for &j in &self.right_postings[key.id as usize] {
-                if let Some(right) = self.right[j as usize].get(key.id) {
-                    *masses.entry(j).or_default() += self.key_weight(weights, key, right);
-                }
-            }
-        }
-        masses
+        let mut candidates: Vec<u32> = self.left[i]
+            .keys
+            .iter()
+            .flat_map(|key| self.right_postings[key.id as usize].iter().copied())
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        candidates
+            .into_iter()
+            .filter_map(|j| {
+                let mass: f64 = self
+                    .shared(i, j as usize)
+                    .into_iter()
+                    .map(|(l, r)| self.key_weight(weights, l, r))
+                    .sum();
+                (mass > 0.0).then_some((j, mass))
+            })
+            .collect()
     }
 }
 
