@@ -87,6 +87,9 @@ pub(crate) const NUMBERS_CURRENCY_SYMBOLS: &str =
 /// `data/numbers/money-suffixes.tsv`.
 pub(crate) const NUMBERS_MONEY_SUFFIXES: &str = include_str!("../data/numbers/money-suffixes.tsv");
 
+/// Word endings French and English cognates trade (`data/align/cognate-suffixes.tsv`).
+pub(crate) const COGNATE_SUFFIXES: &str = include_str!("../data/align/cognate-suffixes.tsv");
+
 /// The data lines of an embedded file with their 1-based line numbers:
 /// comments and blank lines left out, surrounding spaces trimmed.
 pub(crate) fn lines(file: &'static str) -> impl Iterator<Item = (usize, &'static str)> {
@@ -143,6 +146,7 @@ pub(crate) const FILES: &[(&str, &str)] = &[
     ("fr/function-words.txt", FR_FUNCTION_WORDS),
     ("en/function-words.txt", EN_FUNCTION_WORDS),
     ("align/cognate-stoplist.txt", COGNATE_STOPLIST),
+    ("align/cognate-suffixes.tsv", COGNATE_SUFFIXES),
     ("fr/light-verbs.txt", FR_LIGHT_VERBS),
     ("en/light-verbs.txt", EN_LIGHT_VERBS),
     ("en/stop-words.txt", EN_STOP_WORDS),

@@ -16,9 +16,10 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
+use super::cognates;
 use super::quotes::quotations;
 use super::weights::{COGNATE_PREFIX, METONYMY_FACTOR, NESTED_FACTOR};
-use crate::data::WordSet;
+use crate::data::{WordSet, function_words};
 use crate::lexicon::{EntityType, Lexicon, NameLang};
 use crate::normalize::fold;
 use crate::quantity::{self, Family, Quantity, QuantityKey};
@@ -372,24 +373,17 @@ fn statement_features(
     for (token, span) in folded.tokens() {
         tokens += 1;
         let span = Span::new(span.start + stmt.start, span.end + stmt.start);
-        if token.len() < COGNATE_PREFIX + 1
-            || !token.bytes().all(|b| b.is_ascii_lowercase())
+        if token.len() < cognates::MIN_WORD
             || covered(span)
+            || function_words(lang).contains(token)
+            || cognate_stoplist()
+                .iter()
+                .any(|s| token.starts_with(s) || s.starts_with(&token[..COGNATE_PREFIX]))
         {
             continue;
         }
-        let prefix = &token[..COGNATE_PREFIX];
-        if !cognate_stoplist()
-            .iter()
-            .any(|s| prefix.starts_with(s) || s.starts_with(prefix))
-        {
-            push(
-                EvidenceKey::Cognate(prefix.to_string()),
-                span,
-                1.0,
-                false,
-                None,
-            );
+        for key in cognates::keys(token, lang) {
+            push(EvidenceKey::Cognate(key), span, 1.0, false, None);
         }
     }
     features.sort_by_key(|f| (f.span.start, f.key.kind()));

@@ -20,6 +20,7 @@
 //! `explain` (the evidence shown for a link), [`weights`] (every constant
 //! and how it was chosen), `quotes` (quotations inside a statement).
 
+mod cognates;
 pub mod evidence;
 mod explain;
 mod link;

@@ -252,6 +252,8 @@ mod tests {
                 span: Span::new(0, 1),
                 factor: 1.0,
                 in_quote: false,
+                context: false,
+                counted: None,
             })
             .collect();
         StatementFeatures { features, tokens }
