@@ -220,13 +220,18 @@ pub(super) fn containment(tagger: &Tagger) -> Vec<Box<[usize]>> {
                     NameLang::Any => &[Lang::Fr, Lang::En],
                 };
                 for &lang in langs {
-                    for m in tagger.tag(&name.text, lang) {
-                        let inner = &lexicon.entries()[m.entry];
-                        if m.entry != e
-                            && matches!(inner.kind, EntityType::Political | EntityType::Location)
-                            && !places.contains(&m.entry)
-                        {
-                            places.push(m.entry);
+                    for window in word_windows(&name.text) {
+                        for m in tagger.tag(window, lang) {
+                            let inner = &lexicon.entries()[m.entry];
+                            if m.entry != e
+                                && matches!(
+                                    inner.kind,
+                                    EntityType::Political | EntityType::Location
+                                )
+                                && !places.contains(&m.entry)
+                            {
+                                places.push(m.entry);
+                            }
                         }
                     }
                 }
@@ -234,6 +239,35 @@ pub(super) fn containment(tagger: &Tagger) -> Vec<Box<[usize]>> {
             places.into_boxed_slice()
         })
         .collect()
+}
+
+/// Every run of whole words of a name shorter than the name (`guerre en
+/// Ukraine`: `guerre`, `guerre en`, `en`, `en Ukraine`, `Ukraine`…), where
+/// a shorter name may be found that the whole name hides.
+fn word_windows(name: &str) -> Vec<&str> {
+    let mut starts = vec![0];
+    let mut ends = Vec::new();
+    let mut previous_is_word = false;
+    for (i, c) in name.char_indices() {
+        let is_word = crate::normalize::is_word_char(c);
+        if is_word && !previous_is_word && i > 0 {
+            starts.push(i);
+        }
+        if !is_word && previous_is_word {
+            ends.push(i);
+        }
+        previous_is_word = is_word;
+    }
+    ends.push(name.len());
+    let mut out = Vec::new();
+    for &s in &starts {
+        for &e in ends.iter().filter(|&&e| e > s) {
+            if (s, e) != (0, name.len()) {
+                out.push(&name[s..e]);
+            }
+        }
+    }
+    out
 }
 
 fn statement_features(
@@ -255,7 +289,7 @@ fn statement_features(
         .collect();
     let in_quote = |span: Span| within_one(&quotes, span);
     let mut features = Vec::new();
-    if is_photo_credit(body) {
+    if is_photo_credit(line_of(text, stmt)) {
         // A caption with its credit describes a picture, not a claim.
         let tokens = fold(body).tokens().count();
         return StatementFeatures { features, tokens };
@@ -315,30 +349,6 @@ fn statement_features(
                 None,
             );
         }
-        // "Russian invasion of Ukraine" is one EVENT mention; Russia and Ukraine
-        // inside it are evidence too.
-        let surface = m.span.of(text);
-        if surface.contains(|c: char| !c.is_alphanumeric()) {
-            for inner in tagger.tag(surface, lang) {
-                if inner.entry == m.entry
-                    || inner.span.len() == surface.len()
-                    || is_quote_scoped(tagger, &inner)
-                {
-                    continue;
-                }
-                let span = Span::new(
-                    inner.span.start + m.span.start,
-                    inner.span.end + m.span.start,
-                );
-                push(
-                    lexicon_key(tagger, inner.entry),
-                    span,
-                    inner.confidence * NESTED_FACTOR,
-                    false,
-                    None,
-                );
-            }
-        }
     }
     for q in quantities {
         let family = q.key.family();
@@ -373,7 +383,10 @@ fn statement_features(
     for (token, span) in folded.tokens() {
         tokens += 1;
         let span = Span::new(span.start + stmt.start, span.end + stmt.start);
+        // Capitalised words are names: the pair's names, not cognates.
+        let capitalised = span.of(text).starts_with(char::is_uppercase);
         if token.len() < cognates::MIN_WORD
+            || capitalised
             || covered(span)
             || function_words(lang).contains(token)
             || cognate_stoplist()
@@ -457,7 +470,17 @@ fn is_reference(text: &str, lang: Lang, q: &Quantity) -> bool {
     determiners.contains(&word.as_str())
 }
 
-/// True for a photo caption's credit: `(Photo : Jane Doe / AFP)`,
+/// The line that holds `span` (a caption's statements share its line with
+/// its credit).
+fn line_of(text: &str, span: Span) -> &str {
+    let start = text[..span.start].rfind('\n').map_or(0, |n| n + 1);
+    let end = text[span.end..]
+        .find('\n')
+        .map_or(text.len(), |n| span.end + n);
+    &text[start..end]
+}
+
+/// True for a line with a photo credit: `(Photo : Jane Doe / AFP)`,
 /// `[John Smith/Reuters]`, `(AP Photo/Daniel Marsh)`, `© AFP`.
 fn is_photo_credit(statement: &str) -> bool {
     if statement.contains('©') {

@@ -1,7 +1,8 @@
-//! The linking rule: which scored pairs become links (see the module doc of
-//! [`align`](super)).
-
-use super::AlignOptions;
+//! From similarities to links: each pair's score is its similarity, lowered
+//! when it is not the best match of its statements (as bitext mining scores a
+//! pair against each sentence's other candidates), and a pair links when its
+//! score reaches the threshold. Nothing else prunes: `--threshold 0` lists
+//! every pair that shares evidence.
 
 /// Two statements that share evidence, and their score.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -14,35 +15,32 @@ pub struct ScoredPair {
     pub score: f64,
 }
 
-/// The pairs that link, by left then right statement: a pair links when it
-/// reaches the threshold, one side's best and nearly the other's best, or
-/// one side's best by a margin.
-pub fn link(
-    pairs: &[ScoredPair],
-    n_left: usize,
-    n_right: usize,
-    options: &AlignOptions,
-) -> Vec<ScoredPair> {
+/// Turns similarities into scores: `sim × (sim/bestᵢ × sim/bestⱼ)^(rank/2)`,
+/// where `bestᵢ` and `bestⱼ` are the best similarities of the two
+/// statements. A pair that is the best of both keeps its similarity; one
+/// statement's weaker candidates lose in proportion. A statement that
+/// reports two claims still links to both parts when each is the best of its
+/// own statement and near the best of the long one.
+pub fn rank(pairs: &mut [ScoredPair], n_left: usize, n_right: usize, rank: f64) {
     let mut best_left = vec![0.0f64; n_left];
     let mut best_right = vec![0.0f64; n_right];
-    for p in pairs {
+    for p in pairs.iter() {
         best_left[p.left] = best_left[p.left].max(p.score);
         best_right[p.right] = best_right[p.right].max(p.score);
     }
+    for p in pairs.iter_mut() {
+        let relative = (p.score / best_left[p.left]) * (p.score / best_right[p.right]);
+        p.score *= relative.powf(rank / 2.0);
+    }
+}
+
+/// The pairs that link: those whose score reaches `threshold`, by left then
+/// right statement.
+pub fn link(pairs: &[ScoredPair], threshold: f64) -> Vec<ScoredPair> {
     let mut links: Vec<ScoredPair> = pairs
         .iter()
         .copied()
-        .filter(|p| {
-            let s = p.score;
-            let (best_for_left, best_for_right) =
-                (s >= best_left[p.left], s >= best_right[p.right]);
-            let near_left = s >= options.near_best * best_left[p.left];
-            let near_right = s >= options.near_best * best_right[p.right];
-            (s >= options.threshold
-                && ((best_for_left && near_right) || (best_for_right && near_left)))
-                || (s >= options.threshold + options.one_sided_margin
-                    && (best_for_left || best_for_right))
-        })
+        .filter(|p| p.score > 0.0 && p.score >= threshold)
         .collect();
     links.sort_by_key(|p| (p.left, p.right));
     links
@@ -58,36 +56,32 @@ mod tests {
             .collect()
     }
 
-    fn ids(links: &[ScoredPair]) -> Vec<(usize, usize)> {
-        links.iter().map(|p| (p.left, p.right)).collect()
+    #[test]
+    fn the_best_of_both_keeps_its_score_and_others_lose() {
+        let mut scored = pairs(&[(0, 0, 0.8), (0, 1, 0.4), (1, 1, 0.6)]);
+        rank(&mut scored, 2, 2, 1.0);
+        assert_eq!(scored[0].score, 0.8);
+        // (0, 1) is half of left 0's best and two thirds of right 1's.
+        assert!((scored[1].score - 0.4 * (0.5f64 * (0.4 / 0.6)).sqrt()).abs() < 1e-12);
+        assert_eq!(scored[2].score, 0.6);
     }
 
     #[test]
-    fn linking_prefers_mutual_best_and_leaves_weak_pairs_alone() {
-        let options = AlignOptions::default();
-        let scored = pairs(&[
-            (0, 0, 0.80), // mutual best
-            (0, 1, 0.55), // neither side's best
-            (1, 1, 0.75), // mutual best
-            (2, 2, 0.45), // below the threshold
-            (3, 1, 0.58), // best for left 3, far from right 1's best, not enough margin
-            (4, 3, 0.62), // best for left 4 and right 3
-        ]);
-        assert_eq!(
-            ids(&link(&scored, 5, 4, &options)),
-            [(0, 0), (1, 1), (4, 3)]
-        );
-    }
-
-    #[test]
-    fn one_statement_may_link_to_several() {
-        let options = AlignOptions::default();
+    fn a_statement_links_to_each_part_it_contains() {
         // Left 0 reports two claims; right 0 and right 1 each report one.
-        let scored = pairs(&[(0, 0, 0.80), (0, 1, 0.66), (1, 1, 0.5)]);
-        // (0, 1) is the best for right 1 and within 0.8 of left 0's best.
-        assert_eq!(ids(&link(&scored, 2, 2, &options)), [(0, 0), (0, 1)]);
-        // Too far below left 0's best, it would need the one-sided margin.
-        let scored = pairs(&[(0, 0, 0.80), (0, 1, 0.58)]);
-        assert_eq!(link(&scored, 1, 2, &options).len(), 1);
+        let mut scored = pairs(&[(0, 0, 0.62), (0, 1, 0.55)]);
+        rank(&mut scored, 1, 2, 1.0);
+        let linked: Vec<(usize, usize)> = link(&scored, 0.5)
+            .iter()
+            .map(|p| (p.left, p.right))
+            .collect();
+        assert_eq!(linked, [(0, 0), (0, 1)]);
+    }
+
+    #[test]
+    fn threshold_zero_lists_every_pair_that_shares_evidence() {
+        let mut scored = pairs(&[(0, 0, 0.9), (0, 1, 0.01), (1, 0, 0.02)]);
+        rank(&mut scored, 2, 2, 1.0);
+        assert_eq!(link(&scored, 0.0).len(), 3);
     }
 }

@@ -29,8 +29,6 @@ mod quotes;
 mod score;
 pub mod weights;
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 
 pub use evidence::{EvidenceKey, EvidenceKind, Feature, StatementFeatures};
@@ -46,10 +44,6 @@ use crate::tag::{Mention, Tagger};
 pub struct AlignOptions {
     /// Minimum score of a link: lower for recall, higher for precision.
     pub threshold: f64,
-    /// A match within this ratio of a statement's best still counts as nearly its best.
-    pub near_best: f64,
-    /// How far above the threshold a one-sided best match must score.
-    pub one_sided_margin: f64,
     /// The score's constants.
     pub weights: Weights,
 }
@@ -58,8 +52,6 @@ impl Default for AlignOptions {
     fn default() -> Self {
         AlignOptions {
             threshold: DEFAULT_THRESHOLD,
-            near_best: weights::NEAR_BEST,
-            one_sided_margin: weights::ONE_SIDED_MARGIN,
             weights: Weights::default(),
         }
     }
@@ -190,29 +182,23 @@ impl Aligner {
     /// Scores of every pair that shares evidence.
     pub fn scores(&self, left: &Analysis, right: &Analysis) -> Vec<ScoredPair> {
         let (left_features, right_features) = names::with_shared_names(left, right);
-        let index = score::Index::new(&left_features, &right_features);
+        let index = score::Index::new(&self.options.weights, &left_features, &right_features);
         self.scored_pairs(&index)
     }
 
     fn scored_pairs(&self, index: &score::Index) -> Vec<ScoredPair> {
         let w = &self.options.weights;
-        let mut pairs = Vec::new();
+        let mut pairs: Vec<ScoredPair> = Vec::new();
         for i in 0..index.left.len() {
-            let masses: BTreeMap<u32, f64> = index.masses(w, i).into_iter().collect();
-            for (j, mass) in masses {
-                let score = index.score(
-                    w,
-                    mass,
-                    index.left[i].tokens,
-                    index.right[j as usize].tokens,
-                );
+            for (j, sim) in index.similarities(w, i) {
                 pairs.push(ScoredPair {
                     left: i,
-                    right: j as usize,
-                    score,
+                    right: j,
+                    score: sim,
                 });
             }
         }
+        link::rank(&mut pairs, index.left.len(), index.right.len(), w.rank);
         pairs
     }
 
@@ -220,14 +206,9 @@ impl Aligner {
     pub fn align(&self, left: &Analysis, right: &Analysis) -> Alignment {
         // The pair's own evidence: names outside the lexicons that both use.
         let (left_features, right_features) = names::with_shared_names(left, right);
-        let index = score::Index::new(&left_features, &right_features);
+        let index = score::Index::new(&self.options.weights, &left_features, &right_features);
         let pairs = self.scored_pairs(&index);
-        let linked = link::link(
-            &pairs,
-            left.statements.len(),
-            right.statements.len(),
-            &self.options,
-        );
+        let linked = link::link(&pairs, self.options.threshold);
         let lexicon = self.tagger.lexicon();
         let links: Vec<Link> = linked
             .into_iter()
@@ -260,13 +241,6 @@ impl Aligner {
     }
 }
 
+mod dump;
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn aligner_is_send_and_sync() {
-        fn check<T: Send + Sync>() {}
-        check::<Aligner>();
-    }
-}
+mod tests;

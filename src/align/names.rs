@@ -6,9 +6,7 @@
 //! A head of state, a town or a minister that no lexicon holds is often the
 //! best evidence two statements share. The guards keep common words out:
 //!
-//! - a word must be capitalised (or an acronym) where it is used, at least
-//!   once in the middle of a sentence on one side (headlines and sentence
-//!   starts capitalise common words);
+//! - a word must be capitalised (or an acronym) on both sides;
 //! - it is not a function word, title or calendar word of either language,
 //!   not inside a lexicon mention (those are evidence already, or TERM
 //!   concepts, i.e. common words), not inside a number or date;
@@ -178,26 +176,9 @@ pub(crate) fn with_shared_names(
                 .or_insert_with(|| (w.folded.clone(), factor));
         }
     }
-    // A name needs one use mid-sentence on either side.
-    let mut mid_sentence: FxHashSet<&str> = FxHashSet::default();
-    for (k, key) in left_keys.iter().enumerate() {
-        if let Some((key, _)) = key
-            && !l.words[k].initial
-        {
-            mid_sentence.insert(key);
-        }
-    }
-    for (p, (key, _)) in &canonical {
-        if !r.words[*p].initial {
-            mid_sentence.insert(key);
-        }
-    }
     let extend = |analysis: &Analysis, found: Vec<(usize, &NameWord, &String, f32)>| {
         let mut features = analysis.features.clone();
         for (s, w, key, factor) in found {
-            if !mid_sentence.contains(key.as_str()) {
-                continue;
-            }
             features[s].features.push(Feature {
                 key: EvidenceKey::Name(key.clone()),
                 span: w.span,

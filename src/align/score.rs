@@ -1,19 +1,26 @@
-//! Scoring statement pairs: shared evidence, weighted by how rare it is in the
-//! two articles, saturated into [0, 1].
+//! Scoring statement pairs: the evidence they share, weighted by how rare it
+//! is, against the evidence each says that the other does not.
 //!
 //! For statements `i` (left) and `j` (right) sharing keys `K`:
 //!
 //! ```text
-//! mass(i, j)  = Σ_k∈K  base(kind k) × idf(k) × min(factorᵢ(k), factorⱼ(k)) × (1.5 if quoted on both sides)
-//! idf(k)      = ln((N + 1) / df(k))      N statements in both articles, df(k) of them have k
-//! score(i, j) = mass / (mass + SATURATION × (1 − LENGTH_NORM + LENGTH_NORM × (lenᵢ + lenⱼ) / (2 × mean len)))
+//! idf(k)     = ln((N + B) / (df(k) + B·p))    N statements in both articles, df(k) of them have k;
+//!                                             B virtual statements of prior, p their share holding k
+//! w(k)       = base(kind k) × idf(k) × factor
+//! W(i)       = Σ w(k) over the keys of i      what a statement says, as evidence
+//! mass(i, j) = Σ_k∈K w(k) × (1.5 if quoted on both sides)
+//! unshared   = mix × (min(W(i), W(j)) − shared) + (1 − mix) × (max(W(i), W(j)) − shared)
+//! sim(i, j)  = mass / (mass + σ + γ × unshared)
 //! ```
 //!
-//! An entity in every sentence of both articles (Kim, Putin, Russia) has an idf
-//! near zero and says little; a number or a minister named once on each side
-//! says a lot. Longer statements share more by chance, so the length term asks
-//! more of them. More shared evidence never lowers a score: the mass only grows
-//! with it, and the denominator depends on the statements' lengths only.
+//! An entity in every sentence of both articles (Kim, Putin, Russia) has a low
+//! idf and says little; a number or a minister named once on each side says a
+//! lot. The prior keeps one-line articles from having no rare evidence at all:
+//! in a two-statement pair every key is in both statements, and still names a
+//! rare thing. The unshared term asks more of statements that say much besides
+//! what they share, mostly of the smaller one, so that a short statement meets
+//! the long statement that contains it. Every constant is in
+//! [`weights`](super::weights). More shared evidence never lowers `sim`.
 
 use std::collections::HashMap;
 
@@ -42,8 +49,6 @@ pub struct KeyUse {
 pub struct KeySet {
     /// Sorted by key id.
     pub keys: Vec<KeyUse>,
-    /// Length in tokens.
-    pub tokens: usize,
 }
 
 impl KeySet {
@@ -89,10 +94,7 @@ fn intern<'f>(
                 }
                 same
             });
-            KeySet {
-                keys: set,
-                tokens: sf.tokens,
-            }
+            KeySet { keys: set }
         })
         .collect()
 }
@@ -112,12 +114,19 @@ pub struct Index {
     pub idf: Vec<f64>,
     /// For each key id, the right statements holding it.
     pub right_postings: Vec<Vec<u32>>,
-    mean_tokens: f64,
+    /// What each left statement says, as evidence: Σ w(k) of its keys.
+    left_evidence: Vec<f64>,
+    /// The same for each right statement.
+    right_evidence: Vec<f64>,
 }
 
 impl Index {
     /// Interns the keys of both sides and computes their rarity.
-    pub fn new(left: &[StatementFeatures], right: &[StatementFeatures]) -> Index {
+    pub fn new(
+        weights: &Weights,
+        left: &[StatementFeatures],
+        right: &[StatementFeatures],
+    ) -> Index {
         let mut ids: HashMap<&EvidenceKey, u32> = HashMap::new();
         let mut keys: Vec<EvidenceKey> = Vec::new();
         let left_sets = intern(left, &mut ids, &mut keys);
@@ -136,23 +145,30 @@ impl Index {
             }
         }
         let n = (left_sets.len() + right_sets.len()) as f64;
-        let idf = df
+        let prior = weights.prior_statements;
+        let idf: Vec<f64> = df
             .iter()
-            .map(|&d| ((n + 1.0) / f64::from(d.max(1))).ln())
+            .map(|&d| ((n + prior) / (f64::from(d) + prior * weights.prior_share)).ln())
             .collect();
-        let total_tokens: usize = left_sets.iter().chain(&right_sets).map(|s| s.tokens).sum();
-        let mean_tokens = if n > 0.0 {
-            (total_tokens as f64 / n).max(1.0)
-        } else {
-            1.0
+        let evidence = |sets: &[KeySet]| -> Vec<f64> {
+            sets.iter()
+                .map(|set| {
+                    set.keys
+                        .iter()
+                        .filter(|k| k.kind != EvidenceKind::Quote)
+                        .map(|k| weights.base(k.kind) * idf[k.id as usize] * f64::from(k.factor))
+                        .sum()
+                })
+                .collect()
         };
         Index {
+            left_evidence: evidence(&left_sets),
+            right_evidence: evidence(&right_sets),
             keys,
             left: left_sets,
             right: right_sets,
             idf,
             right_postings,
-            mean_tokens,
         }
     }
 
@@ -169,22 +185,25 @@ impl Index {
             * quoted
     }
 
-    /// Turns a pair's mass into a score in [0, 1].
-    pub fn score(
-        &self,
-        weights: &Weights,
-        mass: f64,
-        left_tokens: usize,
-        right_tokens: usize,
-    ) -> f64 {
-        let relative_len = (left_tokens + right_tokens) as f64 / (2.0 * self.mean_tokens);
-        let bar =
-            weights.saturation * (1.0 - weights.length_norm + weights.length_norm * relative_len);
-        if mass <= 0.0 {
-            0.0
-        } else {
-            mass / (mass + bar)
+    /// How much left statement `i` and right statement `j` say alike, in
+    /// [0, 1) (`sim` of the module doc); 0 when they share nothing that counts.
+    pub fn similarity(&self, weights: &Weights, i: usize, j: usize) -> f64 {
+        let (mut mass, mut plain) = (0.0, 0.0);
+        for (l, r) in self.shared(i, j) {
+            mass += self.key_weight(weights, l, r);
+            if l.kind != EvidenceKind::Quote {
+                plain += weights.base(l.kind)
+                    * self.idf[l.id as usize]
+                    * f64::from(l.factor.min(r.factor));
+            }
         }
+        if mass <= 0.0 {
+            return 0.0;
+        }
+        let (wi, wj) = (self.left_evidence[i], self.right_evidence[j]);
+        let unshared = weights.unshared_smaller * (wi.min(wj) - plain).max(0.0)
+            + (1.0 - weights.unshared_smaller) * (wi.max(wj) - plain).max(0.0);
+        mass / (mass + weights.saturation + weights.unshared * unshared)
     }
 
     /// The keys left statement `i` and right statement `j` share, as both
@@ -214,8 +233,9 @@ impl Index {
         shared
     }
 
-    /// Every right statement sharing a key with left statement `i`, with the pair's mass.
-    pub fn masses(&self, weights: &Weights, i: usize) -> HashMap<u32, f64> {
+    /// Every right statement sharing evidence with left statement `i`, with
+    /// their similarity, by right statement.
+    pub fn similarities(&self, weights: &Weights, i: usize) -> Vec<(usize, f64)> {
         let mut candidates: Vec<u32> = self.left[i]
             .keys
             .iter()
@@ -225,14 +245,8 @@ impl Index {
         candidates.dedup();
         candidates
             .into_iter()
-            .filter_map(|j| {
-                let mass: f64 = self
-                    .shared(i, j as usize)
-                    .into_iter()
-                    .map(|(l, r)| self.key_weight(weights, l, r))
-                    .sum();
-                (mass > 0.0).then_some((j, mass))
-            })
+            .map(|j| (j as usize, self.similarity(weights, i, j as usize)))
+            .filter(|&(_, s)| s > 0.0)
             .collect()
     }
 }
@@ -262,9 +276,7 @@ mod tests {
     /// The score of left 0 with right 0.
     fn score(left: &[StatementFeatures], right: &[StatementFeatures]) -> f64 {
         let w = Weights::default();
-        let index = Index::new(left, right);
-        let mass = index.masses(&w, 0).get(&0).copied().unwrap_or(0.0);
-        index.score(&w, mass, index.left[0].tokens, index.right[0].tokens)
+        Index::new(&w, left, right).similarity(&w, 0, 0)
     }
 
     #[test]
@@ -278,7 +290,7 @@ mod tests {
             statement(&["e:kim", "e:shoigu"], 20),
             statement(&["e:kim"], 20),
         ];
-        let index = Index::new(&left, &right);
+        let index = Index::new(&Weights::default(), &left, &right);
         let id = |k: &str| {
             let key = EvidenceKey::Cognate(k.to_string());
             index.keys.iter().position(|x| *x == key).unwrap()

@@ -25,13 +25,7 @@
 use super::evidence::EvidenceKind;
 
 /// The default least score of a link, shown in `--help`.
-pub const DEFAULT_THRESHOLD: f64 = 0.5;
-
-/// A match within this ratio of a statement's best still counts as nearly its best.
-pub const NEAR_BEST: f64 = 0.8;
-
-/// How far above the threshold a one-sided best match must score.
-pub const ONE_SIDED_MARGIN: f64 = 0.1;
+pub const DEFAULT_THRESHOLD: f64 = 0.4;
 
 /// How much a capital or seat of government counts for the country it stands for.
 pub const METONYMY_FACTOR: f32 = 0.7;
@@ -52,7 +46,7 @@ pub const NAME_TRANSLIT_MIN_LEN: usize = 5;
 /// The constants of the score (see the table in the module doc).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Weights {
-    /// Base weight of a shared entity.
+    /// Base weight of a shared entity (and of a name both articles use).
     pub entity: f64,
     /// Base weight of a shared number, quantity or date.
     pub number: f64,
@@ -66,10 +60,21 @@ pub struct Weights {
     pub cognate: f64,
     /// Multiplier when the evidence is inside a quotation on both sides.
     pub both_quoted: f64,
-    /// The mass at which a pair of average length scores 0.5.
+    /// `B`: virtual statements added to both articles when rarity is counted,
+    /// so that the keys of short articles still count as rare.
+    pub prior_statements: f64,
+    /// `p`: the share of those virtual statements that hold any key.
+    pub prior_share: f64,
+    /// `σ`: shared evidence of this weight makes a pair of statements that
+    /// say nothing else score 0.5.
     pub saturation: f64,
-    /// How much statement length raises the bar (0: not at all, 1: proportionally).
-    pub length_norm: f64,
+    /// `γ`: how much the evidence a pair does not share lowers its score.
+    pub unshared: f64,
+    /// `mix`: the share of the smaller statement in the unshared evidence.
+    pub unshared_smaller: f64,
+    /// `β`: how much a pair below the best of each statement loses (0: not
+    /// at all); the score is `sim × (sim/bestᵢ × sim/bestⱼ)^(β/2)`.
+    pub rank: f64,
 }
 
 impl Default for Weights {
@@ -82,8 +87,12 @@ impl Default for Weights {
             wording: 0.8,
             cognate: 0.35,
             both_quoted: 1.5,
-            saturation: 6.0,
-            length_norm: 0.5,
+            prior_statements: 4.0,
+            prior_share: 0.2,
+            saturation: 4.0,
+            unshared: 0.25,
+            unshared_smaller: 0.8,
+            rank: 1.0,
         }
     }
 }
