@@ -5,6 +5,7 @@ mod integration {
     mod lexicon;
     mod odd_input;
     mod properties;
+    mod quality;
     mod report;
     mod scale;
     mod tag;
