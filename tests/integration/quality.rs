@@ -61,3 +61,16 @@ fn the_seed_judgments_stay_at_f1_0_75() {
     let (_, (p, r, f1)) = eval("seeds", "tests/data/judgments");
     assert!(f1 >= 0.75, "seed judgments: F1 {f1:.3} (P {p:.3}, R {r:.3})");
 }
+
+#[test]
+fn one_line_articles_and_a_short_translated_pair_link() {
+    // `tests/data/short/`: the two one-line articles of issue 13 (Poutine a
+    // rencontré Kim Jong-un à Vostotchny / Putin met Kim Jong Un at Vostochny)
+    // and a five-sentence agency translation: every sentence links to its
+    // translation and nothing else.
+    let (pairs, _) = eval("tests/data/short", "tests/data/short/gold");
+    assert_eq!(pairs.len(), 2);
+    for (pair, p, r, f1) in pairs {
+        assert_eq!(f1, 1.0, "{pair}: P {p:.3} R {r:.3}");
+    }
+}
