@@ -343,7 +343,6 @@ pub(super) fn import(known: &mut Known, zones: &Zones, territories: &[String]) {
         for (lang, name) in names {
             let key = fold_key(&name);
             if function_words.iter().any(|w| w.contains(&key)) {
-                known.import.taken += 1;
                 known.import.dropped.push(Dropped::CommonWord {
                     from: from.clone(),
                     name,
