@@ -35,14 +35,26 @@ pub enum Command {
 
 #[derive(clap::Subcommand, Debug)]
 pub enum Import {
-    /// French and English territory names from CLDR (GPE; regions LOC).
+    /// French and English territory names from CLDR (GPE; regions LOC), and
+    /// optionally their demonyms and CLDR's exemplar cities.
     ///
     /// Territories that share a name with a loaded entity join it; rows the
-    /// loaded lexicons already have are not written.
+    /// loaded lexicons already have are not written; a name another entity
+    /// has is dropped. The built-in lexicons it compares with leave out the
+    /// files it generates (lexicons/world-*.csv). Notes on what was left out
+    /// go to stderr.
     Cldr {
         /// CLDR's common/main directory, or its common directory.
         #[arg(long, value_name = "DIR")]
         from: Option<PathBuf>,
+        /// Also add adjectives and demonyms from this CSV (code,lang,name),
+        /// e.g. data/world/demonyms.csv, as names of their territories.
+        #[arg(long, value_name = "FILE")]
+        demonyms: Option<PathBuf>,
+        /// Also import the exemplar cities of CLDR's time zones (GPE noted
+        /// tz:Europe/Paris), after the territories.
+        #[arg(long)]
+        cities: bool,
         #[command(flatten)]
         lexicons: LoadedLexicons,
     },
@@ -69,11 +81,24 @@ pub struct LoadedLexicons {
 
 impl LoadedLexicons {
     fn load(&self) -> Result<Lexicon> {
-        let mut builder = LexiconBuilder::new().builtin(!self.no_default_lexicon);
+        self.load_from(LexiconBuilder::new().builtin(!self.no_default_lexicon))
+    }
+
+    /// Loads the `--lexicon` files on top of `builder`.
+    fn load_from(&self, mut builder: LexiconBuilder) -> Result<Lexicon> {
         for path in &self.lexicons {
             builder = builder.add_path(path)?;
         }
         Ok(builder.build()?)
+    }
+
+    /// For `import cldr`: the built-in lexicons less the files it generates.
+    fn load_for_cldr(&self) -> Result<Lexicon> {
+        if self.no_default_lexicon {
+            self.load_from(LexiconBuilder::new().builtin(false))
+        } else {
+            self.load_from(cldr::context())
+        }
     }
 }
 
@@ -120,10 +145,21 @@ pub fn run(command: Command) -> Result<Outcome> {
         Command::Check(args) => run_check(args),
         Command::Add(args) => run_add(args),
         Command::Stats(args) => run_stats(args),
-        Command::Import(Import::Cldr { from, lexicons }) => {
+        Command::Import(Import::Cldr {
+            from,
+            demonyms,
+            cities,
+            lexicons,
+        }) => {
             let dir = cldr::main_dir(from.as_deref())?;
-            let import = cldr::import_dir(&dir, &lexicons.load()?)?;
-            write_import(&import, &format!("{} territories", dir.display()))
+            let sources = cldr::Sources::read(&dir, demonyms.as_deref(), cities)?;
+            let import = sources.import(&lexicons.load_for_cldr()?);
+            let what = if cities {
+                "territories and zones"
+            } else {
+                "territories"
+            };
+            write_import(&import, &format!("{} {what}", dir.display()))
         }
         Command::Import(Import::Freedict { from, lexicons }) => {
             let (index, dict) = freedict::files(from.as_deref())?;
@@ -137,6 +173,9 @@ fn write_import(import: &entente::lexicon::import::Import, what: &str) -> Result
     let mut out = common::stdout();
     import.write_csv(&mut out)?;
     common::finish(out)?;
+    for dropped in &import.dropped {
+        eprintln!("entente: note: {dropped}");
+    }
     eprintln!("entente: {}", import.summary(what));
     Ok(Outcome::Ok)
 }

@@ -39,6 +39,16 @@ pub const FILES: &[(&str, &str)] = &[
         "lexicons/common.csv",
         include_str!("../../lexicons/common.csv"),
     ),
+    // Generated from CLDR by `.ci/regenerate-world-lexicons`, after the
+    // hand-written files, which give the labels of the entities they join.
+    (
+        "lexicons/world-territories.csv",
+        include_str!("../../lexicons/world-territories.csv"),
+    ),
+    (
+        "lexicons/world-cities.csv",
+        include_str!("../../lexicons/world-cities.csv"),
+    ),
 ];
 
 #[cfg(test)]
@@ -58,5 +68,48 @@ mod tests {
         let mut built_in: Vec<String> = FILES.iter().map(|(p, _)| p.to_string()).collect();
         built_in.sort();
         assert_eq!(on_disk, built_in);
+    }
+
+    /// The shipped world files are exactly what `.ci/regenerate-world-lexicons`
+    /// writes from the installed CLDR (skipped, with a note, without it).
+    #[test]
+    fn world_files_are_what_the_cldr_import_gives() {
+        use crate::lexicon::import::cldr::{self, Sources};
+        use std::path::Path;
+
+        let dir = Path::new(cldr::DEFAULT_DIR);
+        if !dir.join("en.xml").is_file() {
+            eprintln!("note: skipping, CLDR not installed (apt-get install unicode-cldr-core)");
+            return;
+        }
+        let shipped = |path: &str| FILES.iter().find(|(p, _)| *p == path).unwrap().1;
+        let csv = |import: crate::lexicon::import::Import| {
+            let mut out = Vec::new();
+            import.write_csv(&mut out).unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        let fix = "out of date: run .ci/regenerate-world-lexicons (and review its diff)";
+        let demonyms = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/world/demonyms.csv");
+        let territories = Sources::read(dir, Some(&demonyms), false)
+            .unwrap()
+            .import(&cldr::context().build().unwrap());
+        assert!(
+            csv(territories) == shipped("lexicons/world-territories.csv"),
+            "lexicons/world-territories.csv {fix}"
+        );
+        let with_territories = cldr::context()
+            .add_text(
+                "world-territories.csv",
+                shipped("lexicons/world-territories.csv"),
+            )
+            .build()
+            .unwrap();
+        let cities = Sources::read(dir, None, true)
+            .unwrap()
+            .import(&with_territories);
+        assert!(
+            csv(cities) == shipped("lexicons/world-cities.csv"),
+            "lexicons/world-cities.csv {fix}"
+        );
     }
 }

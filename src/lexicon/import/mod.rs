@@ -65,6 +65,51 @@ pub struct Import {
     pub known: usize,
     /// Names dropped because another loaded entity has them.
     pub taken: usize,
+    /// What was left out and why, name by name, for the command's stderr
+    /// (only importers that explain their choices fill it).
+    pub dropped: Vec<Dropped>,
+}
+
+/// A name or a whole entry that an import left out, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Dropped {
+    /// `name`, from source entry `from`, is a name of entity `owner`.
+    Taken {
+        /// The source entry: a territory code, a time zone.
+        from: String,
+        /// The name left out.
+        name: String,
+        /// The entity that has it.
+        owner: String,
+    },
+    /// `name`, from source entry `from`, is a common word of French or English.
+    CommonWord {
+        /// The source entry.
+        from: String,
+        /// The name left out.
+        name: String,
+    },
+    /// Source entry `from` gave no row.
+    Entry {
+        /// The source entry.
+        from: String,
+        /// Why.
+        why: String,
+    },
+}
+
+impl std::fmt::Display for Dropped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Dropped::Taken { from, name, owner } => {
+                write!(f, "{from}: {name:?} left out: a name of entity {owner}")
+            }
+            Dropped::CommonWord { from, name } => {
+                write!(f, "{from}: {name:?} left out: a common word")
+            }
+            Dropped::Entry { from, why } => write!(f, "{from} left out: {why}"),
+        }
+    }
 }
 
 impl Import {
@@ -265,6 +310,76 @@ impl<'l> Known<'l> {
             }
         }
         fate
+    }
+
+    /// The other entity, loaded or imported so far, that has a name folding
+    /// like `name` where the tagger could confuse it with `entity`'s (see
+    /// [`Known::fate`]), if any: the first loaded one, else the first imported.
+    pub fn owner(
+        &self,
+        entity: &str,
+        kind: EntityType,
+        lang: NameLang,
+        name: &str,
+    ) -> Option<&str> {
+        let key = fold_key(name);
+        let here = found_in(lang, kind);
+        let clashes = |other: [bool; 2]| (here[0] && other[0]) || (here[1] && other[1]);
+        for &n in self.loaded.get(&key).into_iter().flatten() {
+            let other = &self.lexicon.names()[n];
+            let other_entry = &self.lexicon.entries()[other.entry];
+            if other_entry.id != entity && clashes(found_in(other.lang, other_entry.kind)) {
+                return Some(&other_entry.id);
+            }
+        }
+        self.imported
+            .get(&key)
+            .into_iter()
+            .flatten()
+            .map(|&r| &self.import.rows[r])
+            .find(|row| row.entity != entity && clashes(found_in(row.lang, row.kind)))
+            .map(|row| row.entity.as_str())
+    }
+
+    /// The entities, loaded or imported so far, with a name folding like
+    /// `name`, each with that name's language, loaded ones first.
+    pub fn entities_named(&self, name: &str) -> Vec<(&str, NameLang)> {
+        let key = fold_key(name);
+        let loaded = self.loaded.get(&key).into_iter().flatten().map(|&n| {
+            let name = &self.lexicon.names()[n];
+            (self.lexicon.entries()[name.entry].id.as_str(), name.lang)
+        });
+        let imported = self.imported.get(&key).into_iter().flatten().map(|&r| {
+            let row = &self.import.rows[r];
+            (row.entity.as_str(), row.lang)
+        });
+        loaded.chain(imported).collect()
+    }
+
+    /// Like [`Known::push`], but stricter and explained: a name that an
+    /// entity imported earlier in this run has is dropped too (so that one
+    /// import never gives a folded name to two entities), and every dropped
+    /// name is noted in [`Import::dropped`] under `from`.
+    pub fn push_unique(
+        &mut self,
+        from: &str,
+        entity: &str,
+        kind: EntityType,
+        lang: NameLang,
+        name: &str,
+        note: &str,
+    ) -> Fate {
+        if let Some(owner) = self.owner(entity, kind, lang, name).map(str::to_string) {
+            self.import.taken += 1;
+            let dropped = Dropped::Taken {
+                from: from.to_string(),
+                name: name.to_string(),
+                owner,
+            };
+            self.import.dropped.push(dropped);
+            return Fate::Taken;
+        }
+        self.push(entity, kind, lang, name, note)
     }
 
     /// Adds a row unless it is known already or its name is another loaded
