@@ -188,17 +188,42 @@ impl Index {
     /// How much left statement `i` and right statement `j` say alike, in
     /// [0, 1) (`sim` of the module doc); 0 when they share nothing that counts.
     pub fn similarity(&self, weights: &Weights, i: usize, j: usize) -> f64 {
-        let (mut mass, mut plain) = (0.0, 0.0);
-        for (l, r) in self.shared(i, j) {
-            mass += self.key_weight(weights, l, r);
-            if l.kind != EvidenceKind::Quote {
-                plain += weights.base(l.kind)
-                    * self.idf[l.id as usize]
-                    * f64::from(l.factor.min(r.factor));
+        // The rules of `shared`, in one merge of the two sorted key lists
+        // (this runs for every candidate pair, so it allocates nothing).
+        let (left, right) = (&self.left[i].keys, &self.right[j].keys);
+        let (mut a, mut b) = (0, 0);
+        let (mut mass, mut plain, mut speaker) = (0.0, 0.0, 0.0);
+        let (mut quoted_words, mut beyond_context) = (false, false);
+        while a < left.len() && b < right.len() {
+            let (l, r) = (&left[a], &right[b]);
+            match l.id.cmp(&r.id) {
+                std::cmp::Ordering::Less => a += 1,
+                std::cmp::Ordering::Greater => b += 1,
+                std::cmp::Ordering::Equal => {
+                    a += 1;
+                    b += 1;
+                    if !counts_agree(l, r) {
+                        continue;
+                    }
+                    let weight = self.key_weight(weights, l, r);
+                    if l.kind == EvidenceKind::Quote {
+                        speaker += weight;
+                        continue;
+                    }
+                    mass += weight;
+                    plain += weights.base(l.kind)
+                        * self.idf[l.id as usize]
+                        * f64::from(l.factor.min(r.factor));
+                    quoted_words |= l.quoted && r.quoted;
+                    beyond_context |= !(l.context || r.context);
+                }
             }
         }
-        if mass <= 0.0 {
+        if !beyond_context {
             return 0.0;
+        }
+        if quoted_words {
+            mass += speaker;
         }
         let (wi, wj) = (self.left_evidence[i], self.right_evidence[j]);
         let unshared = weights.unshared_smaller * (wi.min(wj) - plain).max(0.0)
@@ -216,10 +241,7 @@ impl Index {
             .keys
             .iter()
             .filter_map(|l| right.get(l.id).map(|r| (l, r)))
-            .filter(|(l, r)| match (l.counted, r.counted) {
-                (Some(a), Some(b)) => a == b,
-                _ => true,
-            })
+            .filter(|(l, r)| counts_agree(l, r))
             .collect();
         let quoted_words = shared
             .iter()
@@ -248,6 +270,14 @@ impl Index {
             .map(|j| (j as usize, self.similarity(weights, i, j as usize)))
             .filter(|&(_, s)| s > 0.0)
             .collect()
+    }
+}
+
+/// False for two bare numbers that count different things.
+fn counts_agree(left: &KeyUse, right: &KeyUse) -> bool {
+    match (left.counted, right.counted) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
     }
 }
 
