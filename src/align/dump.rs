@@ -44,7 +44,7 @@ mod tests {
                 let (lf, rf) = names::with_shared_names(&l, &r);
                 let index = score::Index::new(&crate::align::Weights::default(), &lf, &rf);
                 let side = |sets: &[score::KeySet]| -> Vec<serde_json::Value> {
-                    sets.iter().map(|s| serde_json::json!({"keys": s.keys.iter().map(|k| serde_json::json!([k.id, format!("{:?}", k.kind), k.factor, k.quoted, k.context, k.counted])).collect::<Vec<_>>()})).collect()
+                    sets.iter().map(|s| serde_json::json!({"keys": s.keys.iter().map(|k| serde_json::json!([k.id, format!("{:?}", k.kind), k.factor, k.quoted, k.context, k.counted, k.parent])).collect::<Vec<_>>()})).collect()
                 };
                 let gold: Vec<serde_json::Value> = rows
                     .iter()

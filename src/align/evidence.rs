@@ -134,6 +134,18 @@ pub struct Feature {
     /// death), when a mention follows it: two counts of different things do
     /// not meet.
     pub counted: Option<usize>,
+    /// For evidence derived from a mention (the country a capital stands for,
+    /// the place an event is named after), the mention's own key: when two
+    /// statements share that key, the derived one adds nothing.
+    pub parent: Option<EvidenceKey>,
+}
+
+/// What a piece of evidence is besides its key, span and factor.
+#[derive(Clone, Debug, Default)]
+struct Role {
+    context: bool,
+    counted: Option<usize>,
+    parent: Option<EvidenceKey>,
 }
 
 /// The evidence of one statement and its length in tokens.
@@ -294,7 +306,7 @@ fn statement_features(
         let tokens = fold(body).tokens().count();
         return StatementFeatures { features, tokens };
     }
-    let mut push = |key: EvidenceKey, span: Span, factor: f32, context: bool, counted| {
+    let mut push = |key: EvidenceKey, span: Span, factor: f32, role: Role| {
         // A speaker key stands for the whole quotation: it is not evidence
         // "inside" one, so it takes no quoted-on-both-sides bonus.
         let quoted = !matches!(key, EvidenceKey::Quote(_)) && in_quote(span);
@@ -303,8 +315,9 @@ fn statement_features(
             span,
             factor,
             in_quote: quoted,
-            context,
-            counted,
+            context: role.context,
+            counted: role.counted,
+            parent: role.parent,
         });
     };
 
@@ -317,27 +330,27 @@ fn statement_features(
                     EvidenceKey::Wording(m.entry),
                     m.span,
                     m.confidence,
-                    false,
-                    None,
+                    Role::default(),
                 );
             }
             continue;
         }
-        let context = is_scoped(tagger, m, "context");
-        push(
-            lexicon_key(tagger, m.entry),
-            m.span,
-            m.confidence,
-            context,
-            None,
-        );
+        let own = lexicon_key(tagger, m.entry);
+        let role = Role {
+            context: is_scoped(tagger, m, "context"),
+            ..Role::default()
+        };
+        push(own.clone(), m.span, m.confidence, role);
+        let derived = || Role {
+            parent: Some(own.clone()),
+            ..Role::default()
+        };
         for &place in &contains[m.entry] {
             push(
                 EvidenceKey::Entity(place),
                 m.span,
                 m.confidence * NESTED_FACTOR,
-                false,
-                None,
+                derived(),
             );
         }
         for &target in &entry.stands_for {
@@ -345,8 +358,7 @@ fn statement_features(
                 EvidenceKey::Entity(target),
                 m.span,
                 m.confidence * METONYMY_FACTOR,
-                false,
-                None,
+                derived(),
             );
         }
     }
@@ -363,16 +375,15 @@ fn statement_features(
         let counts = (family == Family::Number)
             .then(|| counted(text, q.span, mentions))
             .flatten();
-        push(
-            EvidenceKey::Number(q.key.clone()),
-            q.span,
-            1.0,
+        let role = Role {
             context,
-            counts,
-        );
+            counted: counts,
+            parent: None,
+        };
+        push(EvidenceKey::Number(q.key.clone()), q.span, 1.0, role);
     }
     if let Some((speaker, span)) = speaker(mentions, &quotes, tagger) {
-        push(EvidenceKey::Quote(speaker), span, 1.0, false, None);
+        push(EvidenceKey::Quote(speaker), span, 1.0, Role::default());
     }
     let mention_spans: Vec<Span> = mentions.iter().map(|m| m.span).collect();
     let quantity_spans: Vec<Span> = quantities.iter().map(|q| q.span).collect();
@@ -396,7 +407,7 @@ fn statement_features(
             continue;
         }
         for key in cognates::keys(token, lang) {
-            push(EvidenceKey::Cognate(key), span, 1.0, false, None);
+            push(EvidenceKey::Cognate(key), span, 1.0, Role::default());
         }
     }
     features.sort_by_key(|f| (f.span.start, f.key.kind()));

@@ -42,6 +42,8 @@ pub struct KeyUse {
     pub context: bool,
     /// For a bare number, what it counts.
     pub counted: Option<usize>,
+    /// For derived evidence, the id of the key it comes from.
+    pub parent: Option<u32>,
 }
 
 /// One statement's distinct keys, as interned ids with their strongest factor.
@@ -75,6 +77,7 @@ fn intern<'f>(
                     keys.push(f.key.clone());
                     next
                 });
+                let parent = f.parent.as_ref().and_then(|p| ids.get(p).copied());
                 set.push(KeyUse {
                     id,
                     kind: f.key.kind(),
@@ -82,6 +85,7 @@ fn intern<'f>(
                     quoted: f.in_quote,
                     context: f.context,
                     counted: f.counted,
+                    parent,
                 });
             }
             // Strongest factor first, then keep one entry per key, quoted if any was.
@@ -91,6 +95,10 @@ fn intern<'f>(
                 if same {
                     first.quoted |= later.quoted;
                     first.counted = first.counted.or(later.counted);
+                    // Said directly anywhere in the statement: not derived.
+                    if later.parent.is_none() {
+                        first.parent = None;
+                    }
                 }
                 same
             });
@@ -202,7 +210,7 @@ impl Index {
                 std::cmp::Ordering::Equal => {
                     a += 1;
                     b += 1;
-                    if !counts_agree(l, r) {
+                    if !counts_agree(l, r) || self.parent_shared(i, j, l, r) {
                         continue;
                     }
                     let weight = self.key_weight(weights, l, r);
@@ -241,7 +249,7 @@ impl Index {
             .keys
             .iter()
             .filter_map(|l| right.get(l.id).map(|r| (l, r)))
-            .filter(|(l, r)| counts_agree(l, r))
+            .filter(|(l, r)| counts_agree(l, r) && !self.parent_shared(i, j, l, r))
             .collect();
         let quoted_words = shared
             .iter()
@@ -273,6 +281,19 @@ impl Index {
     }
 }
 
+impl Index {
+    /// True when a key derived on both sides (the country of a capital, the
+    /// place of an event) comes from a key the two statements share anyway:
+    /// `Moscou` and `Moscow` are one piece of evidence, not two.
+    fn parent_shared(&self, i: usize, j: usize, left: &KeyUse, right: &KeyUse) -> bool {
+        let shares = |p: Option<u32>| {
+            p.is_some_and(|p| self.left[i].get(p).is_some() && self.right[j].get(p).is_some())
+        };
+        (left.parent.is_some() && right.parent.is_some())
+            && (shares(left.parent) || shares(right.parent))
+    }
+}
+
 /// False for two bare numbers that count different things.
 fn counts_agree(left: &KeyUse, right: &KeyUse) -> bool {
     match (left.counted, right.counted) {
@@ -298,6 +319,7 @@ mod tests {
                 in_quote: false,
                 context: false,
                 counted: None,
+                parent: None,
             })
             .collect();
         StatementFeatures { features, tokens }
