@@ -4,7 +4,7 @@
 //! For statements `i` (left) and `j` (right) sharing keys `K`:
 //!
 //! ```text
-//! idf(k)     = ln((N + B) / (df(k) + B·p))    N statements in both articles, df(k) of them have k;
+//! idf(k)     = ln((N + B) / (df(k) + B·p))^α  N statements in both articles, df(k) of them have k;
 //!                                             B virtual statements of prior, p their share holding k
 //! w(k)       = base(kind k) × idf(k) × factor
 //! W(i)       = Σ w(k) over the keys of i      what a statement says, as evidence
@@ -156,7 +156,11 @@ impl Index {
         let prior = weights.prior_statements;
         let idf: Vec<f64> = df
             .iter()
-            .map(|&d| ((n + prior) / (f64::from(d) + prior * weights.prior_share)).ln())
+            .map(|&d| {
+                ((n + prior) / (f64::from(d) + prior * weights.prior_share))
+                    .ln()
+                    .powf(weights.rarity_exponent)
+            })
             .collect();
         let evidence = |sets: &[KeySet]| -> Vec<f64> {
             sets.iter()

@@ -25,7 +25,7 @@
 use super::evidence::EvidenceKind;
 
 /// The default least score of a link, shown in `--help`.
-pub const DEFAULT_THRESHOLD: f64 = 0.4;
+pub const DEFAULT_THRESHOLD: f64 = 0.35;
 
 /// How much a capital or seat of government counts for the country it stands for.
 pub const METONYMY_FACTOR: f32 = 0.7;
@@ -65,6 +65,9 @@ pub struct Weights {
     pub prior_statements: f64,
     /// `p`: the share of those virtual statements that hold any key.
     pub prior_share: f64,
+    /// `α`: rarity is `ln(…)^α`, so that evidence in many statements of the
+    /// two articles fades faster than a plain logarithm lets it.
+    pub rarity_exponent: f64,
     /// `σ`: shared evidence of this weight makes a pair of statements that
     /// say nothing else score 0.5.
     pub saturation: f64,
@@ -88,8 +91,9 @@ impl Default for Weights {
             cognate: 0.35,
             both_quoted: 1.5,
             prior_statements: 4.0,
-            prior_share: 0.2,
-            saturation: 4.0,
+            prior_share: 0.1,
+            rarity_exponent: 2.0,
+            saturation: 9.0,
             unshared: 0.25,
             unshared_smaller: 0.8,
             rank: 1.0,
