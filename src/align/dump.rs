@@ -17,6 +17,7 @@ mod tests {
             ("tests/data/events", "tests/data/events/gold"),
             ("seeds", "tests/data/gold"),
             ("seeds", "tests/data/judgments"),
+            ("tests/data/short", "tests/data/short/gold"),
         ];
         let mut out = std::fs::File::create("/tmp/calib.jsonl").unwrap();
         for (dir, gold_dir) in sets {
@@ -66,6 +67,8 @@ mod tests {
     fn gold_name(s: &str) -> &str {
         if s.contains("events") {
             "events"
+        } else if s.contains("short") {
+            "short"
         } else if s.contains("judgments") {
             "judgments"
         } else {
