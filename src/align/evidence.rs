@@ -18,7 +18,7 @@ use serde::Serialize;
 
 use super::cognates;
 use super::quotes::quotations;
-use super::weights::{COGNATE_PREFIX, METONYMY_FACTOR, NESTED_FACTOR};
+use super::weights::{COGNATE_PREFIX, EVERYDAY_OUTSIDE_QUOTES, METONYMY_FACTOR, NESTED_FACTOR};
 use crate::data::{WordSet, function_words};
 use crate::lexicon::{EntityType, Lexicon, NameLang};
 use crate::normalize::fold;
@@ -324,15 +324,14 @@ fn statement_features(
     for m in mentions {
         let entry = tagger.entry(m);
         if is_quote_scoped(tagger, m) {
-            // Everyday words say something only when both sides quote them.
-            if in_quote(m.span) {
-                push(
-                    EvidenceKey::Wording(m.entry),
-                    m.span,
-                    m.confidence,
-                    Role::default(),
-                );
-            }
+            // Everyday words say most when both sides quote them; outside
+            // quotations they are weak evidence.
+            let factor = if in_quote(m.span) {
+                m.confidence
+            } else {
+                m.confidence * EVERYDAY_OUTSIDE_QUOTES
+            };
+            push(EvidenceKey::Wording(m.entry), m.span, factor, Role::default());
             continue;
         }
         let own = lexicon_key(tagger, m.entry);

@@ -30,6 +30,10 @@ pub const DEFAULT_THRESHOLD: f64 = 0.35;
 /// How much a capital or seat of government counts for the country it stands for.
 pub const METONYMY_FACTOR: f32 = 0.7;
 
+/// How much an everyday word (`scope` = `quote` in the lexicon) counts
+/// outside a quotation, where it says less about the claim than inside one.
+pub const EVERYDAY_OUTSIDE_QUOTES: f32 = 0.5;
+
 /// How much a name nested in a longer name counts (Ukraine in "war in Ukraine").
 pub const NESTED_FACTOR: f32 = 0.7;
 
