@@ -157,6 +157,16 @@ impl Names {
             .is_some_and(|info| info.kind == EntityType::Person)
     }
 
+    /// True when pattern `p` is found in a text of `lang` whatever its case:
+    /// one of its names has no case rule and counts in `lang`.
+    pub(super) fn found_in_any_case(&self, p: usize, lang: Lang) -> bool {
+        let range = self.candidate_starts[p] as usize..self.candidate_starts[p + 1] as usize;
+        self.candidates[range].iter().any(|&n| {
+            let info = self.info[n as usize];
+            info.case == CaseRule::Any && (info.lang.fits(lang) || info.kind != EntityType::Term)
+        })
+    }
+
     /// The best name of pattern `p` for `surface`, or none if every one fails
     /// its case rule.
     pub(super) fn choose(

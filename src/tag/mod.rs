@@ -20,6 +20,10 @@
 //! exactly as in the text, then a name of the text's language, then a name
 //! from a user lexicon, then load order.
 //!
+//! TERM names also match the inflected forms of their words through Snowball
+//! stems (`tuer` finds `tuerait`, `flood` finds `flooded`): the `stem` module
+//! says how, and what guards it. A name as listed wins over a stemmed one.
+//!
 //! Beyond the lexicon, the `variants` module adds transliteration and fuzzy
 //! variants of names, unless the tagger is strict.
 //!
@@ -28,9 +32,11 @@
 //! | `trie` | the names as sequences of folded tokens |
 //! | `walk` | leftmost-longest search of a text's tokens in the trie |
 //! | `choice` | which name a match is: case guards, language, tie-breaks |
+//! | `stem` | stem keys of words, and the TERM names by stem |
 //! | `variants` | transliteration and fuzzy variants of names |
 
 mod choice;
+pub(crate) mod stem;
 mod trie;
 pub(crate) mod variants;
 mod walk;
@@ -39,11 +45,12 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::lexicon::{EntityType, Entry, Lexicon, Name};
+use crate::lexicon::{EntityType, Entry, Lexicon, MATCH_COLUMN, MATCH_EXACT, Name};
 use crate::normalize::{fold, for_each_token, is_word_char};
 use crate::span::{Lang, Span};
 use choice::Names;
-use trie::TokenTrie;
+use stem::{StemBuf, StemIndex, StemLink, StemSearch, stem_key};
+use trie::{NO_PATTERN, TokenTrie};
 use variants::{IndexedName, Known, VariantIndex, VariantKind};
 use walk::Walk;
 
@@ -59,6 +66,8 @@ pub enum MatchHow {
     Translit,
     /// A close spelling of a long lexicon name.
     Fuzzy,
+    /// An inflected form of a TERM name: the same Snowball stems, word by word.
+    Stem,
 }
 
 impl MatchHow {
@@ -69,6 +78,7 @@ impl MatchHow {
             MatchHow::Folded => "folded",
             MatchHow::Translit => "translit",
             MatchHow::Fuzzy => "fuzzy",
+            MatchHow::Stem => "stem",
         }
     }
 }
@@ -84,7 +94,7 @@ pub struct Mention {
     pub name: usize,
     /// How it matched.
     pub how: MatchHow,
-    /// 1.0 for lexicon names; below for variants.
+    /// 1.0 for lexicon names; below for stemmed forms and variants.
     pub confidence: f32,
 }
 
@@ -108,6 +118,11 @@ pub struct Tagger {
     trie: TokenTrie,
     /// The names of each pattern of the trie, and what choosing among them needs.
     names: Names,
+    /// The stemmed TERM names of each language, French then English.
+    stems: [StemIndex; 2],
+    /// For each link of a token of `trie` (see `Token::link`; 0 is none),
+    /// what the stem search needs to know of it.
+    stem_links: Vec<StemLink>,
     variants: Option<VariantIndex>,
 }
 
@@ -153,12 +168,15 @@ impl Tagger {
             };
             pattern_of.push(pattern);
         }
-        trie.shrink();
         let names = Names::new(&lexicon, &pattern_of, trie.patterns());
+        let (stems, stem_links) = stem_indexes(&lexicon, &mut trie, &names);
+        trie.shrink();
         Tagger {
             lexicon,
             trie,
             names,
+            stems,
+            stem_links,
             variants: None,
         }
     }
@@ -185,11 +203,7 @@ impl Tagger {
                 return;
             };
             let name_text = &self.lexicon.names()[name].text;
-            let span = if self.names.info(name).tail {
-                with_trailing_punctuation(text, span, name_text)
-            } else {
-                span
-            };
+            let span = self.with_tail(text, span, name);
             let how = if name_text == span.of(text) {
                 MatchHow::Exact
             } else {
@@ -203,17 +217,42 @@ impl Tagger {
                 confidence: 1.0,
             });
         };
+        let stems = &self.stems[lang_index(lang)];
+        let mut stemmed = Vec::new();
         if !self.trie.is_empty() {
             let mut walk = Walk::new(&self.trie);
+            let mut stem_search =
+                (!stems.is_empty()).then(|| StemSearch::new(self, stems, text, lang));
             for_each_token(text, |token, span| {
-                walk.push(self.trie.token(token), span, &mut found)
+                let exact = self.trie.token(token);
+                walk.push(exact, span, &mut found);
+                if let Some(search) = &mut stem_search {
+                    search.push(exact, token, span);
+                }
             });
             walk.finish(&mut found);
+            if let Some(search) = stem_search {
+                stemmed = search.finish();
+            }
         }
+        let mut folded = String::new();
+        merge_stemmed(&mut mentions, stemmed, |span, pattern| {
+            stems.mention(self, text, span, pattern, &mut folded)
+        });
         if let Some(variants) = &self.variants {
             self.add_variants(variants, text, lang, &mut mentions);
         }
         mentions
+    }
+
+    /// `span` extended over the punctuation name `name` ends with, if the text has it.
+    #[inline]
+    fn with_tail(&self, text: &str, span: Span, name: usize) -> Span {
+        if self.names.info(name).tail {
+            with_trailing_punctuation(text, span, &self.lexicon.names()[name].text)
+        } else {
+            span
+        }
     }
 
     fn add_variants(
@@ -292,6 +331,160 @@ impl Tagger {
     pub fn name(&self, mention: &Mention) -> &Name {
         &self.lexicon.names()[mention.name]
     }
+}
+
+/// 0 for French, 1 for English: the order of `Tagger::stems`.
+pub(super) fn lang_index(lang: Lang) -> usize {
+    match lang {
+        Lang::Fr => 0,
+        Lang::En => 1,
+    }
+}
+
+/// The stemmed TERM names of `lexicon`, French then English (see `stem`),
+/// and the links of `trie`'s tokens (whose names are `names`) to them.
+fn stem_indexes(
+    lexicon: &Lexicon,
+    trie: &mut TokenTrie,
+    exact_names: &Names,
+) -> ([StemIndex; 2], Vec<StemLink>) {
+    let mut indexes = [StemIndex::new(Lang::Fr), StemIndex::new(Lang::En)];
+    let mut buf = StemBuf::default();
+    let mut tokens: Vec<(String, bool)> = Vec::new();
+    let mut folded_name = String::new();
+    // The words of the stemmed names: folded, and as the name spells them.
+    let mut words: Vec<(String, String)> = Vec::new();
+    let names = lexicon.names();
+    for (n, name) in names.iter().enumerate() {
+        if lexicon.entry_of(name).kind != EntityType::Term
+            || name.text.chars().any(char::is_uppercase)
+            || name
+                .extra
+                .get(MATCH_COLUMN)
+                .is_some_and(|m| m == MATCH_EXACT)
+        {
+            continue;
+        }
+        for lang in [Lang::Fr, Lang::En] {
+            if !name.lang.fits(lang) {
+                continue;
+            }
+            tokens.clear();
+            folded_name.clear();
+            for_each_token(&name.text, |folded, span| {
+                let key = stem_key(&name.text[span.start..span.end], lang, &mut buf);
+                tokens.push(match key {
+                    Some(key) => (key.to_string(), true),
+                    None => (folded.to_string(), false),
+                });
+                if !folded_name.is_empty() {
+                    folded_name.push(' ');
+                }
+                folded_name.push_str(folded);
+                let spelled = &name.text[span.start..span.end];
+                words.push((folded.to_string(), spelled.to_string()));
+            });
+            indexes[lang_index(lang)].insert(n as u32, name.entry, &tokens, &folded_name);
+        }
+    }
+    // One spelling per word, one not in ASCII if there is one.
+    words.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.is_ascii().cmp(&b.1.is_ascii())));
+    words.dedup_by(|later, first| later.0 == first.0);
+    let mut links = vec![StemLink::default()];
+    for (word, spelled) in &words {
+        let alone = trie
+            .token(word)
+            .map(|t| trie.node(t.root).pattern)
+            .filter(|&p| p != NO_PATTERN);
+        let covered = [Lang::Fr, Lang::En]
+            .map(|lang| alone.is_some_and(|p| exact_names.found_in_any_case(p as usize, lang)));
+        let mut keys = |written: &str| {
+            [Lang::Fr, Lang::En].map(|lang| {
+                let index = &indexes[lang_index(lang)];
+                let key = index.token(written, word, lang, &mut buf)?;
+                Some(index.unless_covered(key, covered[lang_index(lang)]))
+            })
+        };
+        let link = StemLink {
+            // A folded word is written so only if it is ASCII.
+            keys: if word.is_ascii() {
+                keys(word)
+            } else {
+                [None, None]
+            },
+            spelled: if spelled.is_ascii() {
+                "".into()
+            } else {
+                spelled.as_str().into()
+            },
+            spelled_keys: if spelled.is_ascii() {
+                [None, None]
+            } else {
+                keys(spelled)
+            },
+            covered,
+        };
+        trie.set_link(word, links.len() as u32);
+        links.push(link);
+    }
+    for index in &mut indexes {
+        index.trie.shrink();
+    }
+    (indexes, links)
+}
+
+/// Merges the matches of the stemmed names (span, pattern) into the exact
+/// mentions (both in text order, not overlapping): an exact mention wins over
+/// a stemmed one that overlaps it, unless the stemmed one is longer and
+/// contains it whole, as a longer name wins over a shorter one (`états
+/// d'urgence` over `états` and `d'urgence`). `mention` makes a kept match a
+/// mention, or finds it is none (it is costly: only kept matches are asked).
+fn merge_stemmed(
+    mentions: &mut Vec<Mention>,
+    stemmed: Vec<(Span, usize)>,
+    mut mention: impl FnMut(Span, usize) -> Option<Mention>,
+) {
+    if stemmed.is_empty() {
+        return;
+    }
+    let exact = std::mem::take(mentions);
+    let mut keep = vec![true; exact.len()];
+    let mut kept_stems = Vec::new();
+    let mut first = 0;
+    for (span, pattern) in stemmed {
+        while first < exact.len() && exact[first].span.end <= span.start {
+            first += 1;
+        }
+        let mut end = first;
+        let mut inside = true;
+        while end < exact.len() && exact[end].span.start < span.end {
+            let e = exact[end].span;
+            inside &= span.start <= e.start && e.end <= span.end && e != span;
+            end += 1;
+        }
+        if !inside {
+            continue;
+        }
+        if let Some(s) = mention(span, pattern) {
+            keep[first..end].fill(false);
+            kept_stems.push(s);
+        }
+    }
+    if kept_stems.is_empty() {
+        *mentions = exact;
+        return;
+    }
+    mentions.reserve(exact.len() + kept_stems.len());
+    let mut stems = kept_stems.into_iter().peekable();
+    for (e, keep) in exact.into_iter().zip(keep) {
+        while let Some(s) = stems.next_if(|s| s.span < e.span) {
+            mentions.push(s);
+        }
+        if keep {
+            mentions.push(e);
+        }
+    }
+    mentions.extend(stems);
 }
 
 /// The index of transliteration and fuzzy variants of `lexicon`'s names.
