@@ -43,13 +43,14 @@ mod walk;
 
 use std::sync::Arc;
 
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::lexicon::{EntityType, Entry, Lexicon, MATCH_COLUMN, MATCH_EXACT, Name};
 use crate::normalize::{fold, for_each_token, is_word_char};
 use crate::span::{Lang, Span};
 use choice::Names;
-use stem::{StemBuf, StemIndex, StemLink, StemSearch, stem_key};
+use stem::{Spelling, StemBuf, StemIndex, StemLink, StemSearch, stem_key};
 use trie::{NO_PATTERN, TokenTrie};
 use variants::{IndexedName, Known, VariantIndex, VariantKind};
 use walk::Walk;
@@ -120,9 +121,6 @@ pub struct Tagger {
     names: Names,
     /// The stemmed TERM names of each language, French then English.
     stems: [StemIndex; 2],
-    /// For each link of a token of `trie` (see `Token::link`; 0 is none),
-    /// what the stem search needs to know of it.
-    stem_links: Vec<StemLink>,
     variants: Option<VariantIndex>,
 }
 
@@ -169,14 +167,13 @@ impl Tagger {
             pattern_of.push(pattern);
         }
         let names = Names::new(&lexicon, &pattern_of, trie.patterns());
-        let (stems, stem_links) = stem_indexes(&lexicon, &mut trie, &names);
+        let stems = stem_indexes(&lexicon, &mut trie, &names);
         trie.shrink();
         Tagger {
             lexicon,
             trie,
             names,
             stems,
-            stem_links,
             variants: None,
         }
     }
@@ -221,8 +218,7 @@ impl Tagger {
         let mut stemmed = Vec::new();
         if !self.trie.is_empty() {
             let mut walk = Walk::new(&self.trie);
-            let mut stem_search =
-                (!stems.is_empty()).then(|| StemSearch::new(self, stems, text, lang));
+            let mut stem_search = (!stems.is_empty()).then(|| StemSearch::new(stems, text, lang));
             for_each_token(text, |token, span| {
                 let exact = self.trie.token(token);
                 walk.push(exact, span, &mut found);
@@ -235,9 +231,9 @@ impl Tagger {
                 stemmed = search.finish();
             }
         }
-        let mut folded = String::new();
+        let mut memo = FxHashMap::default();
         merge_stemmed(&mut mentions, stemmed, |span, pattern| {
-            stems.mention(self, text, span, pattern, &mut folded)
+            stems.mention(self, text, span, pattern, &mut memo)
         });
         if let Some(variants) = &self.variants {
             self.add_variants(variants, text, lang, &mut mentions);
@@ -342,12 +338,9 @@ pub(super) fn lang_index(lang: Lang) -> usize {
 }
 
 /// The stemmed TERM names of `lexicon`, French then English (see `stem`),
-/// and the links of `trie`'s tokens (whose names are `names`) to them.
-fn stem_indexes(
-    lexicon: &Lexicon,
-    trie: &mut TokenTrie,
-    exact_names: &Names,
-) -> ([StemIndex; 2], Vec<StemLink>) {
+/// with what they know of the words of `trie` (whose names are
+/// `exact_names`), which gets their links.
+fn stem_indexes(lexicon: &Lexicon, trie: &mut TokenTrie, exact_names: &Names) -> [StemIndex; 2] {
     let mut indexes = [StemIndex::new(Lang::Fr), StemIndex::new(Lang::En)];
     let mut buf = StemBuf::default();
     let mut tokens: Vec<(String, bool)> = Vec::new();
@@ -390,47 +383,40 @@ fn stem_indexes(
     // One spelling per word, one not in ASCII if there is one.
     words.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.is_ascii().cmp(&b.1.is_ascii())));
     words.dedup_by(|later, first| later.0 == first.0);
-    let mut links = vec![StemLink::default()];
     for (word, spelled) in &words {
         let alone = trie
             .token(word)
             .map(|t| trie.node(t.root).pattern)
             .filter(|&p| p != NO_PATTERN);
-        let covered = [Lang::Fr, Lang::En]
-            .map(|lang| alone.is_some_and(|p| exact_names.found_in_any_case(p as usize, lang)));
-        let mut keys = |written: &str| {
-            [Lang::Fr, Lang::En].map(|lang| {
-                let index = &indexes[lang_index(lang)];
+        for lang in [Lang::Fr, Lang::En] {
+            let index = &mut indexes[lang_index(lang)];
+            let covered = alone.is_some_and(|p| exact_names.found_in_any_case(p as usize, lang));
+            let mut key = |written: &str| {
                 let key = index.token(written, word, lang, &mut buf)?;
-                Some(index.unless_covered(key, covered[lang_index(lang)]))
-            })
-        };
-        let link = StemLink {
+                Some(index.unless_covered(key, covered))
+            };
             // A folded word is written so only if it is ASCII.
-            keys: if word.is_ascii() {
-                keys(word)
+            let link = StemLink {
+                key: if word.is_ascii() { key(word) } else { None },
+                covered,
+            };
+            let spelling = if spelled.is_ascii() {
+                Spelling::default()
             } else {
-                [None, None]
-            },
-            spelled: if spelled.is_ascii() {
-                "".into()
-            } else {
-                spelled.as_str().into()
-            },
-            spelled_keys: if spelled.is_ascii() {
-                [None, None]
-            } else {
-                keys(spelled)
-            },
-            covered,
-        };
-        trie.set_link(word, links.len() as u32);
-        links.push(link);
+                Spelling {
+                    spelled: spelled.as_str().into(),
+                    key: key(spelled),
+                }
+            };
+            index.links.push(link);
+            index.spellings.push(spelling);
+        }
+        trie.set_link(word, indexes[0].links.len() as u32 - 1);
     }
     for index in &mut indexes {
         index.trie.shrink();
     }
-    (indexes, links)
+    indexes
 }
 
 /// Merges the matches of the stemmed names (span, pattern) into the exact
@@ -470,21 +456,30 @@ fn merge_stemmed(
             kept_stems.push(s);
         }
     }
+    *mentions = exact;
     if kept_stems.is_empty() {
-        *mentions = exact;
         return;
     }
-    mentions.reserve(exact.len() + kept_stems.len());
-    let mut stems = kept_stems.into_iter().peekable();
-    for (e, keep) in exact.into_iter().zip(keep) {
-        while let Some(s) = stems.next_if(|s| s.span < e.span) {
-            mentions.push(s);
+    if keep.contains(&false) {
+        let mut keep = keep.into_iter();
+        mentions.retain(|_| keep.next().unwrap_or(true));
+    }
+    // Both lists are in text order: merged from the back, in place.
+    let mut kept = mentions.len();
+    let mut taken = kept_stems.len();
+    mentions.extend_from_slice(&kept_stems);
+    for slot in (0..mentions.len()).rev() {
+        if taken == 0 {
+            break;
         }
-        if keep {
-            mentions.push(e);
+        if kept > 0 && mentions[kept - 1].span > kept_stems[taken - 1].span {
+            mentions[slot] = mentions[kept - 1];
+            kept -= 1;
+        } else {
+            mentions[slot] = kept_stems[taken - 1];
+            taken -= 1;
         }
     }
-    mentions.extend(stems);
 }
 
 /// The index of transliteration and fuzzy variants of `lexicon`'s names.

@@ -43,7 +43,7 @@ use rustc_hash::FxHashMap;
 
 use super::trie::{Token, TokenTrie};
 use super::walk::Walk;
-use super::{MatchHow, Mention, Tagger, lang_index};
+use super::{MatchHow, Mention, Tagger};
 use crate::data::function_words;
 use crate::normalize::{fold_word, for_each_token, is_word_char};
 use crate::span::{Lang, Span};
@@ -207,6 +207,28 @@ pub(super) struct StemIndex {
     /// A bit per hash of the first four bytes of each stem: a token whose
     /// first four bytes have no bit cannot have a name's stem.
     prefixes: Vec<u64>,
+    /// What the search knows of the words of the TERM names, by the link of
+    /// their token in the exact trie (see `Token::link`; 0 is none).
+    pub(super) links: Vec<StemLink>,
+    /// How the names spell each linked word when not in ASCII (`états`), by link.
+    pub(super) spellings: Vec<Spelling>,
+}
+
+/// What the search knows of a word of the TERM names.
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct StemLink {
+    /// Its token in the stem trie when a text writes it as folded (in ASCII).
+    pub(super) key: Option<Token>,
+    /// The word alone is a name the exact search finds whatever its case: a
+    /// stemmed match of it alone would only repeat that one.
+    pub(super) covered: bool,
+}
+
+/// A name's spelling of a word, not in ASCII, and its token in the stem trie.
+#[derive(Clone, Debug, Default)]
+pub(super) struct Spelling {
+    pub(super) spelled: Box<str>,
+    pub(super) key: Option<Token>,
 }
 
 /// Bits of the prefilter: 64 Ki bits (8 KiB, in the processor's first cache).
@@ -226,6 +248,8 @@ impl StemIndex {
             lang: Some(lang),
             names: Vec::new(),
             prefixes: vec![0; 1 << (PREFIX_BITS - 6)],
+            links: vec![StemLink::default()],
+            spellings: vec![Spelling::default()],
         }
     }
 
@@ -268,23 +292,27 @@ impl StemIndex {
     }
 
     /// The mention of a match of the walk (`span` of `text`, `pattern`),
-    /// unless [`StemIndex::name`] finds no name; `folded` is working room.
-    pub(super) fn mention(
+    /// unless [`StemIndex::name`] finds no name; `memo` keeps its answers
+    /// for the text, by pattern and matched words.
+    pub(super) fn mention<'t>(
         &self,
         tagger: &Tagger,
-        text: &str,
+        text: &'t str,
         span: Span,
         pattern: usize,
-        folded: &mut String,
+        memo: &mut FxHashMap<(usize, &'t str), Option<usize>>,
     ) -> Option<Mention> {
-        folded.clear();
-        for_each_token(span.of(text), |token, _| {
-            if !folded.is_empty() {
-                folded.push(' ');
-            }
-            folded.push_str(token);
+        let name: Option<usize> = *memo.entry((pattern, span.of(text))).or_insert_with(|| {
+            let mut folded = String::new();
+            for_each_token(span.of(text), |token, _| {
+                if !folded.is_empty() {
+                    folded.push(' ');
+                }
+                folded.push_str(token);
+            });
+            self.name(pattern, &folded)
         });
-        let name = self.name(pattern, folded)?;
+        let name = name?;
         Some(Mention {
             span: tagger.with_tail(text, span, name),
             entry: tagger.lexicon.names()[name].entry,
@@ -305,6 +333,9 @@ impl StemIndex {
         for candidate in self.names.get(pattern)? {
             if *candidate.folded == *folded {
                 return None;
+            }
+            if chosen.is_some_and(|c| c.entity == candidate.entity) {
+                continue; // that entity is already found
             }
             let agree = candidate.folded.split(' ').count() == folded.split(' ').count()
                 && candidate
@@ -360,25 +391,9 @@ impl StemIndex {
     }
 }
 
-/// What the stem search knows of a token of the TERM names, by language
-/// (French, English).
-#[derive(Clone, Debug, Default)]
-pub(super) struct StemLink {
-    /// Its token in the stem index when a text writes it as folded (in ASCII).
-    pub(super) keys: [Option<Token>; 2],
-    /// How a name spells it, when not in ASCII (`états`), and its token in the
-    /// stem index when a text spells it so.
-    pub(super) spelled: Box<str>,
-    pub(super) spelled_keys: [Option<Token>; 2],
-    /// The token alone is a name the exact search finds whatever its case:
-    /// a stemmed match of it alone would only repeat that one.
-    pub(super) covered: [bool; 2],
-}
-
 /// The search of one text for stemmed TERM names, fed the text's tokens
 /// beside the exact search.
 pub(super) struct StemSearch<'t> {
-    tagger: &'t Tagger,
     stems: &'t StemIndex,
     text: &'t str,
     lang: Lang,
@@ -391,14 +406,8 @@ pub(super) struct StemSearch<'t> {
 }
 
 impl<'t> StemSearch<'t> {
-    pub(super) fn new(
-        tagger: &'t Tagger,
-        stems: &'t StemIndex,
-        text: &'t str,
-        lang: Lang,
-    ) -> StemSearch<'t> {
+    pub(super) fn new(stems: &'t StemIndex, text: &'t str, lang: Lang) -> StemSearch<'t> {
         StemSearch {
-            tagger,
             stems,
             text,
             lang,
@@ -418,15 +427,21 @@ impl<'t> StemSearch<'t> {
             // A word of the TERM names: its keys are known when the text
             // writes it in ASCII or as a name spells it.
             let original = &self.text[span.start..span.end];
-            let known = &self.tagger.stem_links[link as usize];
             if original.is_ascii() {
-                known.keys[lang_index(self.lang)]
-            } else if *known.spelled == *original {
-                known.spelled_keys[lang_index(self.lang)]
+                self.stems.links[link as usize].key
             } else {
-                self.look_up(original, token, link)
+                let spelling = &self.stems.spellings[link as usize];
+                if *spelling.spelled == *original {
+                    spelling.key
+                } else {
+                    self.look_up(original, token, link)
+                }
             }
-        } else if self.stems.may_stem(token) {
+        } else if self.stems.may_stem(token)
+            && !(exact.is_some() && self.text.as_bytes()[span.start].is_ascii_uppercase())
+        {
+            // A capitalised word of a name of the lexicon (not a TERM's) is
+            // taken for that name: stemming each would cost more than it finds.
             self.look_up(&self.text[span.start..span.end], token, 0)
         } else {
             None
@@ -444,7 +459,6 @@ impl<'t> StemSearch<'t> {
     #[inline(never)]
     fn look_up(&mut self, original: &'t str, token: &str, link: u32) -> Option<Token> {
         let StemSearch {
-            tagger,
             stems,
             lang,
             cache,
@@ -453,8 +467,7 @@ impl<'t> StemSearch<'t> {
         } = self;
         *cache.entry(original).or_insert_with(|| {
             let key = stems.token(original, token, *lang, buf)?;
-            let covered = tagger.stem_links[link as usize].covered[lang_index(*lang)];
-            Some(stems.unless_covered(key, covered))
+            Some(stems.unless_covered(key, stems.links[link as usize].covered))
         })
     }
 
