@@ -46,11 +46,11 @@ use std::sync::Arc;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
-use crate::lexicon::{EntityType, Entry, Lexicon, MATCH_COLUMN, MATCH_EXACT, Name};
+use crate::lexicon::{EntityType, Entry, Lexicon, Name};
 use crate::normalize::{fold, for_each_token, is_word_char};
 use crate::span::{Lang, Span};
 use choice::Names;
-use stem::{Spelling, StemBuf, StemIndex, StemLink, StemSearch, stem_key};
+use stem::{Spelling, StemBuf, StemIndex, StemLink, StemSearch, is_stemmed, stem_tokens};
 use trie::{NO_PATTERN, TokenTrie};
 use variants::{IndexedName, Known, VariantIndex, VariantKind};
 use walk::Walk;
@@ -343,41 +343,22 @@ pub(super) fn lang_index(lang: Lang) -> usize {
 fn stem_indexes(lexicon: &Lexicon, trie: &mut TokenTrie, exact_names: &Names) -> [StemIndex; 2] {
     let mut indexes = [StemIndex::new(Lang::Fr), StemIndex::new(Lang::En)];
     let mut buf = StemBuf::default();
-    let mut tokens: Vec<(String, bool)> = Vec::new();
-    let mut folded_name = String::new();
     // The words of the stemmed names: folded, and as the name spells them.
     let mut words: Vec<(String, String)> = Vec::new();
     let names = lexicon.names();
     for (n, name) in names.iter().enumerate() {
-        if lexicon.entry_of(name).kind != EntityType::Term
-            || name.text.chars().any(char::is_uppercase)
-            || name
-                .extra
-                .get(MATCH_COLUMN)
-                .is_some_and(|m| m == MATCH_EXACT)
-        {
+        if !is_stemmed(name, lexicon.entry_of(name).kind) {
             continue;
         }
         for lang in [Lang::Fr, Lang::En] {
             if !name.lang.fits(lang) {
                 continue;
             }
-            tokens.clear();
-            folded_name.clear();
-            for_each_token(&name.text, |folded, span| {
-                let key = stem_key(&name.text[span.start..span.end], lang, &mut buf);
-                tokens.push(match key {
-                    Some(key) => (key.to_string(), true),
-                    None => (folded.to_string(), false),
-                });
-                if !folded_name.is_empty() {
-                    folded_name.push(' ');
-                }
-                folded_name.push_str(folded);
-                let spelled = &name.text[span.start..span.end];
-                words.push((folded.to_string(), spelled.to_string()));
-            });
-            indexes[lang_index(lang)].insert(n as u32, name.entry, &tokens, &folded_name);
+            let Some(tokens) = stem_tokens(&name.text, lang, &mut buf) else {
+                continue;
+            };
+            indexes[lang_index(lang)].insert(n as u32, name.entry, &tokens);
+            words.extend(tokens.into_iter().map(|t| (t.folded, t.spelled)));
         }
     }
     // One spelling per word, one not in ASCII if there is one.

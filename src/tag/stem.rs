@@ -45,6 +45,7 @@ use super::trie::{Token, TokenTrie};
 use super::walk::Walk;
 use super::{MatchHow, Mention, Tagger};
 use crate::data::function_words;
+use crate::lexicon::{EntityType, MATCH_COLUMN, MATCH_EXACT, Name};
 use crate::normalize::{fold_word, for_each_token, is_word_char};
 use crate::span::{Lang, Span};
 
@@ -94,6 +95,47 @@ pub(crate) fn stem_key<'b>(word: &str, lang: Lang, buf: &'b mut StemBuf) -> Opti
     key.clear();
     fold_word(&stem, key);
     (key.chars().count() >= STEM_MIN_LETTERS && !function_words.contains(key)).then_some(&**key)
+}
+
+/// True when the stem search takes name `name` of an entry of type `kind`:
+/// a TERM name written in lower case and not marked `match=exact`.
+pub(crate) fn is_stemmed(name: &Name, kind: EntityType) -> bool {
+    kind == EntityType::Term
+        && !name.text.chars().any(char::is_uppercase)
+        && name
+            .extra
+            .get(MATCH_COLUMN)
+            .is_none_or(|m| m != MATCH_EXACT)
+}
+
+/// One word of a name as the stem search sees it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct StemToken {
+    /// Its stem key, or the folded word itself when it has none.
+    pub(crate) key: String,
+    /// The folded word.
+    pub(crate) folded: String,
+    /// True when `key` is a stem.
+    pub(crate) stemmed: bool,
+    /// The word as the name writes it.
+    pub(crate) spelled: String,
+}
+
+/// The words of name `text` in `lang` as the stem search sees them, or
+/// `None` when no word has a stem (the name matches as listed only).
+pub(crate) fn stem_tokens(text: &str, lang: Lang, buf: &mut StemBuf) -> Option<Vec<StemToken>> {
+    let mut tokens = Vec::new();
+    for_each_token(text, |folded, span| {
+        let spelled = &text[span.start..span.end];
+        let key = stem_key(spelled, lang, buf);
+        tokens.push(StemToken {
+            stemmed: key.is_some(),
+            key: key.unwrap_or(folded).to_string(),
+            folded: folded.to_string(),
+            spelled: spelled.to_string(),
+        });
+    });
+    tokens.iter().any(|t| t.stemmed).then_some(tokens)
 }
 
 /// The working strings of [`stem_key`], reused from word to word.
@@ -257,24 +299,17 @@ impl StemIndex {
     /// tokens: `(key, stemmed)`, and its folded tokens joined by spaces. A
     /// name none of whose tokens is stemmed is left out: the exact search
     /// finds it.
-    pub(super) fn insert(
-        &mut self,
-        name: u32,
-        entity: usize,
-        tokens: &[(String, bool)],
-        folded: &str,
-    ) {
-        if !tokens.iter().any(|(_, stemmed)| *stemmed) {
-            return;
-        }
-        for (key, _) in tokens.iter().filter(|(_, stemmed)| *stemmed) {
-            if let Some(bit) = prefix_bit(key) {
+    pub(super) fn insert(&mut self, name: u32, entity: usize, tokens: &[StemToken]) {
+        for token in tokens.iter().filter(|t| t.stemmed) {
+            if let Some(bit) = prefix_bit(&token.key) {
                 self.prefixes[bit / 64] |= 1 << (bit % 64);
             }
         }
-        let Some(pattern) = self.trie.insert(tokens.iter().map(|(k, _)| k.as_str())) else {
+        let Some(pattern) = self.trie.insert(tokens.iter().map(|t| t.key.as_str())) else {
             return;
         };
+        let folded: Vec<&str> = tokens.iter().map(|t| t.folded.as_str()).collect();
+        let folded = folded.join(" ");
         let pattern = pattern as usize;
         if pattern == self.names.len() {
             self.names.push(Vec::new());
@@ -282,7 +317,7 @@ impl StemIndex {
         self.names[pattern].push(StemName {
             name,
             entity: entity as u32,
-            folded: folded.into(),
+            folded: folded.into_boxed_str(),
         });
     }
 
