@@ -41,6 +41,7 @@ mod trie;
 pub(crate) mod variants;
 mod walk;
 
+use std::cell::RefCell;
 use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
@@ -50,8 +51,8 @@ use crate::lexicon::{EntityType, Entry, Lexicon, Name};
 use crate::normalize::{fold, for_each_token, is_word_char};
 use crate::span::{Lang, Span};
 use choice::Names;
-use stem::{Spelling, StemBuf, StemIndex, StemLink, StemSearch, is_stemmed, stem_tokens};
-use trie::{NO_PATTERN, TokenTrie};
+use stem::{CONF_STEM, StemBuf, StemWords, add_forms, form_name};
+use trie::{Token, TokenTrie};
 use variants::{IndexedName, Known, VariantIndex, VariantKind};
 use walk::Walk;
 
@@ -119,8 +120,13 @@ pub struct Tagger {
     trie: TokenTrie,
     /// The names of each pattern of the trie, and what choosing among them needs.
     names: Names,
-    /// The stemmed TERM names of each language, French then English.
-    stems: [StemIndex; 2],
+    /// The words of the stemmed TERM names by stem key, French then English.
+    stem_words: [StemWords; 2],
+    /// The other forms of the stemmed TERM names are the trie's patterns from
+    /// this one on (see `stem::add_forms`)…
+    first_form: u32,
+    /// …and each stands for a name in each language.
+    forms: Vec<[Option<u32>; 2]>,
     variants: Option<VariantIndex>,
 }
 
@@ -167,13 +173,16 @@ impl Tagger {
             pattern_of.push(pattern);
         }
         let names = Names::new(&lexicon, &pattern_of, trie.patterns());
-        let stems = stem_indexes(&lexicon, &mut trie, &names);
+        let first_form = trie.patterns();
+        let (stem_words, forms) = add_forms(&lexicon, &mut trie, first_form);
         trie.shrink();
         Tagger {
             lexicon,
             trie,
             names,
-            stems,
+            stem_words,
+            first_form,
+            forms,
             variants: None,
         }
     }
@@ -194,61 +203,84 @@ impl Tagger {
         // included): growing the vector from nothing would copy it a dozen
         // times over.
         let mut mentions = Vec::with_capacity(text.len() / 16);
+        let lang_index = lang_index(lang);
+        // Where the text's words that no name lists stood in for a name's
+        // word of the same stem, in text order.
+        let stood_in: RefCell<Vec<Span>> = RefCell::default();
+        let mut next_stood_in = 0;
         let mut found = |span: Span, pattern: usize| {
             let surface = span.of(text);
-            let Some(name) = self.names.choose(&self.lexicon, pattern, surface, lang) else {
+            let stood_in = stood_in.borrow();
+            while stood_in
+                .get(next_stood_in)
+                .is_some_and(|s| s.end <= span.start)
+            {
+                next_stood_in += 1;
+            }
+            let stemmed = stood_in
+                .get(next_stood_in)
+                .is_some_and(|s| s.start < span.end);
+            let name = match pattern.checked_sub(self.first_form as usize) {
+                Some(form) => form_name(&self.forms, form, lang_index),
+                None if stemmed => self.names.choose_stemmed(pattern, lang),
+                None => self.names.choose(&self.lexicon, pattern, surface, lang),
+            };
+            let Some(name) = name else {
                 return;
             };
             let name_text = &self.lexicon.names()[name].text;
-            let span = self.with_tail(text, span, name);
-            let how = if name_text == span.of(text) {
-                MatchHow::Exact
+            let span = if self.names.info(name).tail {
+                with_trailing_punctuation(text, span, name_text)
             } else {
-                MatchHow::Folded
+                span
+            };
+            let (how, confidence) = if stemmed || pattern >= self.first_form as usize {
+                (MatchHow::Stem, CONF_STEM)
+            } else if name_text == span.of(text) {
+                (MatchHow::Exact, 1.0)
+            } else {
+                (MatchHow::Folded, 1.0)
             };
             mentions.push(Mention {
                 span,
                 entry: self.lexicon.names()[name].entry,
                 name,
                 how,
-                confidence: 1.0,
+                confidence,
             });
         };
-        let stems = &self.stems[lang_index(lang)];
-        let mut stemmed = Vec::new();
         if !self.trie.is_empty() {
             let mut walk = Walk::new(&self.trie);
-            let mut stem_search = (!stems.is_empty()).then(|| StemSearch::new(stems, text, lang));
+            let words = &self.stem_words[lang_index];
+            // Each distinct word is stemmed once per text.
+            let mut cache: FxHashMap<&str, Option<Token>> = FxHashMap::default();
+            let mut buf = StemBuf::default();
             for_each_token(text, |token, span| {
-                let exact = self.trie.token(token);
-                walk.push(exact, span, &mut found);
-                if let Some(search) = &mut stem_search {
-                    search.push(exact, token, span);
+                let mut found_token = self.trie.token(token);
+                // A word that starts no name here may stand in for a name's
+                // word of the same stem (unless it is a capitalised word of
+                // a name: taken for that name).
+                if found_token.is_none_or(|t| t.root == 0 && walk.is_idle())
+                    && words.may_stem(token)
+                    && !(found_token.is_some() && text.as_bytes()[span.start].is_ascii_uppercase())
+                {
+                    let original = &text[span.start..span.end];
+                    let stand_in = *cache
+                        .entry(original)
+                        .or_insert_with(|| words.stand_in(original, token, lang, &mut buf));
+                    if stand_in.is_some() {
+                        found_token = stand_in;
+                        stood_in.borrow_mut().push(span);
+                    }
                 }
+                walk.push(found_token, span, &mut found)
             });
             walk.finish(&mut found);
-            if let Some(search) = stem_search {
-                stemmed = search.finish();
-            }
         }
-        let mut memo = FxHashMap::default();
-        merge_stemmed(&mut mentions, stemmed, |span, pattern| {
-            stems.mention(self, text, span, pattern, &mut memo)
-        });
         if let Some(variants) = &self.variants {
             self.add_variants(variants, text, lang, &mut mentions);
         }
         mentions
-    }
-
-    /// `span` extended over the punctuation name `name` ends with, if the text has it.
-    #[inline]
-    fn with_tail(&self, text: &str, span: Span, name: usize) -> Span {
-        if self.names.info(name).tail {
-            with_trailing_punctuation(text, span, &self.lexicon.names()[name].text)
-        } else {
-            span
-        }
     }
 
     fn add_variants(
@@ -329,137 +361,11 @@ impl Tagger {
     }
 }
 
-/// 0 for French, 1 for English: the order of `Tagger::stems`.
-pub(super) fn lang_index(lang: Lang) -> usize {
+/// 0 for French, 1 for English: the order of `Tagger::stem_words`.
+fn lang_index(lang: Lang) -> usize {
     match lang {
         Lang::Fr => 0,
         Lang::En => 1,
-    }
-}
-
-/// The stemmed TERM names of `lexicon`, French then English (see `stem`),
-/// with what they know of the words of `trie` (whose names are
-/// `exact_names`), which gets their links.
-fn stem_indexes(lexicon: &Lexicon, trie: &mut TokenTrie, exact_names: &Names) -> [StemIndex; 2] {
-    let mut indexes = [StemIndex::new(Lang::Fr), StemIndex::new(Lang::En)];
-    let mut buf = StemBuf::default();
-    // The words of the stemmed names: folded, and as the name spells them.
-    let mut words: Vec<(String, String)> = Vec::new();
-    let names = lexicon.names();
-    for (n, name) in names.iter().enumerate() {
-        if !is_stemmed(name, lexicon.entry_of(name).kind) {
-            continue;
-        }
-        for lang in [Lang::Fr, Lang::En] {
-            if !name.lang.fits(lang) {
-                continue;
-            }
-            let Some(tokens) = stem_tokens(&name.text, lang, &mut buf) else {
-                continue;
-            };
-            indexes[lang_index(lang)].insert(n as u32, name.entry, &tokens);
-            words.extend(tokens.into_iter().map(|t| (t.folded, t.spelled)));
-        }
-    }
-    // One spelling per word, one not in ASCII if there is one.
-    words.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.is_ascii().cmp(&b.1.is_ascii())));
-    words.dedup_by(|later, first| later.0 == first.0);
-    for (word, spelled) in &words {
-        let alone = trie
-            .token(word)
-            .map(|t| trie.node(t.root).pattern)
-            .filter(|&p| p != NO_PATTERN);
-        for lang in [Lang::Fr, Lang::En] {
-            let index = &mut indexes[lang_index(lang)];
-            let covered = alone.is_some_and(|p| exact_names.found_in_any_case(p as usize, lang));
-            let mut key = |written: &str| {
-                let key = index.token(written, word, lang, &mut buf)?;
-                Some(index.unless_covered(key, covered))
-            };
-            // A folded word is written so only if it is ASCII.
-            let link = StemLink {
-                key: if word.is_ascii() { key(word) } else { None },
-                covered,
-            };
-            let spelling = if spelled.is_ascii() {
-                Spelling::default()
-            } else {
-                Spelling {
-                    spelled: spelled.as_str().into(),
-                    key: key(spelled),
-                }
-            };
-            index.links.push(link);
-            index.spellings.push(spelling);
-        }
-        trie.set_link(word, indexes[0].links.len() as u32 - 1);
-    }
-    for index in &mut indexes {
-        index.trie.shrink();
-    }
-    indexes
-}
-
-/// Merges the matches of the stemmed names (span, pattern) into the exact
-/// mentions (both in text order, not overlapping): an exact mention wins over
-/// a stemmed one that overlaps it, unless the stemmed one is longer and
-/// contains it whole, as a longer name wins over a shorter one (`états
-/// d'urgence` over `états` and `d'urgence`). `mention` makes a kept match a
-/// mention, or finds it is none (it is costly: only kept matches are asked).
-fn merge_stemmed(
-    mentions: &mut Vec<Mention>,
-    stemmed: Vec<(Span, usize)>,
-    mut mention: impl FnMut(Span, usize) -> Option<Mention>,
-) {
-    if stemmed.is_empty() {
-        return;
-    }
-    let exact = std::mem::take(mentions);
-    let mut keep = vec![true; exact.len()];
-    let mut kept_stems = Vec::new();
-    let mut first = 0;
-    for (span, pattern) in stemmed {
-        while first < exact.len() && exact[first].span.end <= span.start {
-            first += 1;
-        }
-        let mut end = first;
-        let mut inside = true;
-        while end < exact.len() && exact[end].span.start < span.end {
-            let e = exact[end].span;
-            inside &= span.start <= e.start && e.end <= span.end && e != span;
-            end += 1;
-        }
-        if !inside {
-            continue;
-        }
-        if let Some(s) = mention(span, pattern) {
-            keep[first..end].fill(false);
-            kept_stems.push(s);
-        }
-    }
-    *mentions = exact;
-    if kept_stems.is_empty() {
-        return;
-    }
-    if keep.contains(&false) {
-        let mut keep = keep.into_iter();
-        mentions.retain(|_| keep.next().unwrap_or(true));
-    }
-    // Both lists are in text order: merged from the back, in place.
-    let mut kept = mentions.len();
-    let mut taken = kept_stems.len();
-    mentions.extend_from_slice(&kept_stems);
-    for slot in (0..mentions.len()).rev() {
-        if taken == 0 {
-            break;
-        }
-        if kept > 0 && mentions[kept - 1].span > kept_stems[taken - 1].span {
-            mentions[slot] = mentions[kept - 1];
-            kept -= 1;
-        } else {
-            mentions[slot] = kept_stems[taken - 1];
-            taken -= 1;
-        }
     }
 }
 

@@ -42,12 +42,10 @@ use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
 
 use super::trie::{Token, TokenTrie};
-use super::walk::Walk;
-use super::{MatchHow, Mention, Tagger};
 use crate::data::function_words;
-use crate::lexicon::{EntityType, MATCH_COLUMN, MATCH_EXACT, Name};
+use crate::lexicon::{EntityType, Lexicon, MATCH_COLUMN, MATCH_EXACT, Name};
 use crate::normalize::{fold_word, for_each_token, is_word_char};
-use crate::span::{Lang, Span};
+use crate::span::Lang;
 
 /// A stemmed match needs a stem of at least this many letters (folded):
 /// `tu` (of `tuer`, `tuant`), `élu`, `war` say too little to stand for every
@@ -226,53 +224,6 @@ fn paradigms(lang: Lang) -> &'static FxHashMap<&'static str, u64> {
 /// letters (`cit` of `city`, `cities`).
 const COMMON_MIN_LETTERS: usize = 3;
 
-/// A stemmed name of a pattern, with what choosing it needs.
-#[derive(Clone, Debug)]
-struct StemName {
-    /// Its index in `Lexicon::names`.
-    name: u32,
-    /// Its entry.
-    entity: u32,
-    /// Its folded tokens, joined by spaces.
-    folded: Box<str>,
-}
-
-/// The stemmed TERM names of one language: a trie over stem keys (and the
-/// tokens kept as they are), the name of each pattern, and the first four
-/// bytes of every stem for the prefilter.
-#[derive(Clone, Debug, Default)]
-pub(super) struct StemIndex {
-    pub(super) trie: TokenTrie,
-    lang: Option<Lang>,
-    /// For each pattern, its names in load order.
-    names: Vec<Vec<StemName>>,
-    /// A bit per hash of the first four bytes of each stem: a token whose
-    /// first four bytes have no bit cannot have a name's stem.
-    prefixes: Vec<u64>,
-    /// What the search knows of the words of the TERM names, by the link of
-    /// their token in the exact trie (see `Token::link`; 0 is none).
-    pub(super) links: Vec<StemLink>,
-    /// How the names spell each linked word when not in ASCII (`états`), by link.
-    pub(super) spellings: Vec<Spelling>,
-}
-
-/// What the search knows of a word of the TERM names.
-#[derive(Clone, Copy, Debug, Default)]
-pub(super) struct StemLink {
-    /// Its token in the stem trie when a text writes it as folded (in ASCII).
-    pub(super) key: Option<Token>,
-    /// The word alone is a name the exact search finds whatever its case: a
-    /// stemmed match of it alone would only repeat that one.
-    pub(super) covered: bool,
-}
-
-/// A name's spelling of a word, not in ASCII, and its token in the stem trie.
-#[derive(Clone, Debug, Default)]
-pub(super) struct Spelling {
-    pub(super) spelled: Box<str>,
-    pub(super) key: Option<Token>,
-}
-
 /// Bits of the prefilter: 64 Ki bits (8 KiB, in the processor's first cache).
 const PREFIX_BITS: u32 = 16;
 
@@ -283,237 +234,173 @@ fn prefix_bit(token: &str) -> Option<usize> {
     Some((hash >> (32 - PREFIX_BITS)) as usize)
 }
 
-impl StemIndex {
-    pub(super) fn new(lang: Lang) -> StemIndex {
-        StemIndex {
-            trie: TokenTrie::with_capacity(0),
-            lang: Some(lang),
-            names: Vec::new(),
-            prefixes: vec![0; 1 << (PREFIX_BITS - 6)],
-            links: vec![StemLink::default()],
-            spellings: vec![Spelling::default()],
-        }
-    }
+/// A stemmed match needs a name of no more than this many other forms: the
+/// forms of a name are the product of its words' forms, and a few names of
+/// several common words would otherwise make thousands.
+const MAX_FORMS: usize = 64;
 
-    /// Adds the name `name` (its index) of entity `entity`, given as its
-    /// tokens: `(key, stemmed)`, and its folded tokens joined by spaces. A
-    /// name none of whose tokens is stemmed is left out: the exact search
-    /// finds it.
-    pub(super) fn insert(&mut self, name: u32, entity: usize, tokens: &[StemToken]) {
-        for token in tokens.iter().filter(|t| t.stemmed) {
-            if let Some(bit) = prefix_bit(&token.key) {
-                self.prefixes[bit / 64] |= 1 << (bit % 64);
-            }
-        }
-        let Some(pattern) = self.trie.insert(tokens.iter().map(|t| t.key.as_str())) else {
-            return;
-        };
-        let folded: Vec<&str> = tokens.iter().map(|t| t.folded.as_str()).collect();
-        let folded = folded.join(" ");
-        let pattern = pattern as usize;
-        if pattern == self.names.len() {
-            self.names.push(Vec::new());
-        }
-        self.names[pattern].push(StemName {
-            name,
-            entity: entity as u32,
-            folded: folded.into_boxed_str(),
-        });
-    }
+/// No name: the form is a form of names of two entities.
+const AMBIGUOUS: u32 = u32::MAX;
 
-    /// True when nothing was inserted.
-    pub(super) fn is_empty(&self) -> bool {
-        self.names.is_empty()
-    }
+/// The words of the stemmed TERM names of one language, by stem key, for
+/// the words of a text that no name lists.
+#[derive(Clone, Debug, Default)]
+pub(super) struct StemWords {
+    /// For each stem key, the folded words of the names that have it, with
+    /// their token in the tagger's trie.
+    by_key: FxHashMap<Box<str>, Vec<(Box<str>, Token)>>,
+    /// A bit per hash of the first four bytes of each stem key: a word whose
+    /// first four bytes have no bit has no name's stem.
+    prefixes: Vec<u64>,
+}
 
-    /// The mention of a match of the walk (`span` of `text`, `pattern`),
-    /// unless [`StemIndex::name`] finds no name; `memo` keeps its answers
-    /// for the text, by pattern and matched words.
-    pub(super) fn mention<'t>(
-        &self,
-        tagger: &Tagger,
-        text: &'t str,
-        span: Span,
-        pattern: usize,
-        memo: &mut FxHashMap<(usize, &'t str), Option<usize>>,
-    ) -> Option<Mention> {
-        let name: Option<usize> = *memo.entry((pattern, span.of(text))).or_insert_with(|| {
-            let mut folded = String::new();
-            for_each_token(span.of(text), |token, _| {
-                if !folded.is_empty() {
-                    folded.push(' ');
-                }
-                folded.push_str(token);
-            });
-            self.name(pattern, &folded)
-        });
-        let name = name?;
-        Some(Mention {
-            span: tagger.with_tail(text, span, name),
-            entry: tagger.lexicon.names()[name].entry,
-            name,
-            how: MatchHow::Stem,
-            confidence: CONF_STEM,
+impl StemWords {
+    /// True when the folded `token` could have the stem of a name's word:
+    /// four bytes or more, and a prefix some stem key has.
+    #[inline]
+    pub(super) fn may_stem(&self, token: &str) -> bool {
+        prefix_bit(token).is_some_and(|bit| {
+            self.prefixes
+                .get(bit / 64)
+                .is_some_and(|bits| bits & (1 << (bit % 64)) != 0)
         })
     }
 
-    /// The name of pattern `pattern` that the text's words `folded` (folded
-    /// tokens joined by spaces) are an inflected form of, word by word. None
-    /// when the words are a name as listed (the exact search finds it), when
-    /// they inflect no name (the stems met through a derivation), or when
-    /// they inflect names of two entities (the tagger cannot tell which).
-    pub(super) fn name(&self, pattern: usize, folded: &str) -> Option<usize> {
-        let lang = self.lang?;
-        let mut chosen: Option<&StemName> = None;
-        for candidate in self.names.get(pattern)? {
-            if *candidate.folded == *folded {
-                return None;
-            }
-            if chosen.is_some_and(|c| c.entity == candidate.entity) {
-                continue; // that entity is already found
-            }
-            let agree = candidate.folded.split(' ').count() == folded.split(' ').count()
-                && candidate
-                    .folded
-                    .split(' ')
-                    .zip(folded.split(' '))
-                    .all(|(a, b)| inflections_agree(a, b, lang));
-            if !agree {
-                continue;
-            }
-            match chosen {
-                Some(c) if c.entity != candidate.entity => return None,
-                Some(_) => {}
-                None => chosen = Some(candidate),
-            }
-        }
-        chosen.map(|c| c.name as usize)
-    }
-
-    /// True when the folded `token` could have the stem of a name: four bytes
-    /// or more, and a prefix some stem has.
-    #[inline]
-    pub(super) fn may_stem(&self, token: &str) -> bool {
-        prefix_bit(token).is_some_and(|bit| self.prefixes[bit / 64] & (1 << (bit % 64)) != 0)
-    }
-
-    /// `key` as the walk should see it: when the word alone is a name the
-    /// exact search finds (`covered`) and no longer stemmed name starts with
-    /// it, a stemmed match starting there could only repeat the exact one,
-    /// so it starts none (and still goes on with longer names).
-    #[inline]
-    pub(super) fn unless_covered(&self, key: Token, covered: bool) -> Token {
-        if covered && key.root != 0 && self.trie.node(key.root).child_mask == 0 {
-            key.without_root()
-        } else {
-            key
-        }
-    }
-
-    /// The trie token of a text word: `original` as written, `folded` its
-    /// folded token.
-    pub(super) fn token(
+    /// The word of the names that a text word stands for: `original` as
+    /// the text writes it, `folded` its token: a word with the same stem key
+    /// that differs from it only by inflection (the first in load order).
+    pub(super) fn stand_in(
         &self,
         original: &str,
         folded: &str,
         lang: Lang,
         buf: &mut StemBuf,
     ) -> Option<Token> {
-        match stem_key(original, lang, buf) {
-            Some(key) => self.trie.token(key),
-            None => self.trie.token(folded),
-        }
+        let key = stem_key(original, lang, buf)?;
+        self.by_key
+            .get(key)?
+            .iter()
+            .find(|(word, _)| inflections_agree(word, folded, lang))
+            .map(|&(_, token)| token)
     }
 }
 
-/// The search of one text for stemmed TERM names, fed the text's tokens
-/// beside the exact search.
-pub(super) struct StemSearch<'t> {
-    stems: &'t StemIndex,
-    text: &'t str,
-    lang: Lang,
-    walk: Walk<'t>,
-    /// The walk's matches: (span, pattern).
-    matches: Vec<(Span, usize)>,
-    /// Each distinct word is stemmed once per text.
-    cache: FxHashMap<&'t str, Option<Token>>,
-    buf: StemBuf,
-}
-
-impl<'t> StemSearch<'t> {
-    pub(super) fn new(stems: &'t StemIndex, text: &'t str, lang: Lang) -> StemSearch<'t> {
-        StemSearch {
-            stems,
-            text,
-            lang,
-            walk: Walk::new(&stems.trie),
-            matches: Vec::new(),
-            cache: FxHashMap::default(),
-            buf: StemBuf::default(),
-        }
-    }
-
-    /// The next token of the text: its folded form, span, and its token in
-    /// the exact trie.
-    #[inline]
-    pub(super) fn push(&mut self, exact: Option<Token>, token: &str, span: Span) {
-        let link = exact.map_or(0, |t| t.link);
-        let key = if link != 0 {
-            // A word of the TERM names: its keys are known when the text
-            // writes it in ASCII or as a name spells it.
-            let original = &self.text[span.start..span.end];
-            if original.is_ascii() {
-                self.stems.links[link as usize].key
-            } else {
-                let spelling = &self.stems.spellings[link as usize];
-                if *spelling.spelled == *original {
-                    spelling.key
-                } else {
-                    self.look_up(original, token, link)
+/// The other forms of the stemmed TERM names, added to the tagger's trie:
+/// each name again with its words replaced by other words of the names with
+/// the same stem keys that differ from them only by inflection (`état
+/// d'urgence` as `états d'urgence`, since `états` is a name's word).
+/// Returns the words by stem key of each language, French then English, and
+/// for each pattern from `first_form` on, the name it is a form of in each
+/// language ([`AMBIGUOUS`] for names of two entities, `None` for none).
+pub(super) fn add_forms(
+    lexicon: &Lexicon,
+    trie: &mut TokenTrie,
+    first_form: u32,
+) -> ([StemWords; 2], Vec<[Option<u32>; 2]>) {
+    let mut buf = StemBuf::default();
+    let mut forms: Vec<[Option<u32>; 2]> = Vec::new();
+    let mut words = [StemWords::default(), StemWords::default()];
+    for (lang_index, lang) in [Lang::Fr, Lang::En].into_iter().enumerate() {
+        // The stemmed names of `lang` and, by stem key, their words.
+        let mut names: Vec<(usize, Vec<StemToken>)> = Vec::new();
+        let mut by_key: FxHashMap<Box<str>, Vec<Box<str>>> = FxHashMap::default();
+        for (n, name) in lexicon.names().iter().enumerate() {
+            if !name.lang.fits(lang) || !is_stemmed(name, lexicon.entry_of(name).kind) {
+                continue;
+            }
+            let Some(tokens) = stem_tokens(&name.text, lang, &mut buf) else {
+                continue;
+            };
+            for token in tokens.iter().filter(|t| t.stemmed) {
+                let same = by_key.entry(token.key.as_str().into()).or_default();
+                if !same.iter().any(|w| **w == *token.folded) {
+                    same.push(token.folded.as_str().into());
                 }
             }
-        } else if self.stems.may_stem(token)
-            && !(exact.is_some() && self.text.as_bytes()[span.start].is_ascii_uppercase())
-        {
-            // A capitalised word of a name of the lexicon (not a TERM's) is
-            // taken for that name: stemming each would cost more than it finds.
-            self.look_up(&self.text[span.start..span.end], token, 0)
-        } else {
-            None
-        };
-        if self.walk.is_idle() && key.is_none_or(|k| k.root == 0) {
-            return; // the usual case: nothing to do
+            names.push((n, tokens));
         }
-        let matches = &mut self.matches;
-        self.walk.push(key, span, &mut |span, pattern| {
-            matches.push((span, pattern))
-        });
+        for (n, tokens) in &names {
+            // Each word's forms: itself first, then the other words of its stem.
+            let choices: Vec<Vec<&str>> =
+                tokens
+                    .iter()
+                    .map(|t| {
+                        let mut forms = vec![t.folded.as_str()];
+                        if t.stemmed {
+                            forms.extend(by_key[t.key.as_str()].iter().map(|w| &**w).filter(|w| {
+                                *w != t.folded && inflections_agree(w, &t.folded, lang)
+                            }));
+                        }
+                        forms
+                    })
+                    .collect();
+            let count = choices.iter().map(Vec::len).product::<usize>();
+            if !(2..=MAX_FORMS).contains(&count) {
+                continue;
+            }
+            let entity = lexicon.names()[*n].entry;
+            // Every combination but the first (the name itself).
+            for k in 1..count {
+                let mut rest = k;
+                let form = choices.iter().map(|c| {
+                    let word = c[rest % c.len()];
+                    rest /= c.len();
+                    word
+                });
+                let Some(pattern) = trie.insert(form) else {
+                    continue;
+                };
+                let Some(at) = pattern.checked_sub(first_form) else {
+                    continue; // a name as listed: it wins
+                };
+                let at = at as usize;
+                if at == forms.len() {
+                    forms.push([None, None]);
+                }
+                let slot = &mut forms[at][lang_index];
+                *slot = match *slot {
+                    None => Some(*n as u32),
+                    Some(other)
+                        if other != AMBIGUOUS
+                            && lexicon.names()[other as usize].entry == entity =>
+                    {
+                        Some(other)
+                    }
+                    Some(_) => Some(AMBIGUOUS),
+                };
+            }
+        }
+        let words = &mut words[lang_index];
+        words.prefixes = vec![0; 1 << (PREFIX_BITS - 6)];
+        for (key, same) in by_key {
+            if let Some(bit) = prefix_bit(&key) {
+                words.prefixes[bit / 64] |= 1 << (bit % 64);
+            }
+            let same = same
+                .into_iter()
+                .filter_map(|w| Some((w.clone(), trie.token(&w)?)))
+                .collect();
+            words.by_key.insert(key, same);
+        }
     }
+    // The tokens were taken before the forms were all in: take them again.
+    for words in &mut words {
+        for same in words.by_key.values_mut() {
+            for (word, token) in same.iter_mut() {
+                if let Some(now) = trie.token(word) {
+                    *token = now;
+                }
+            }
+        }
+    }
+    (words, forms)
+}
 
-    /// The key of a word whose keys are not known, from the cache or stemmed.
-    #[inline(never)]
-    fn look_up(&mut self, original: &'t str, token: &str, link: u32) -> Option<Token> {
-        let StemSearch {
-            stems,
-            lang,
-            cache,
-            buf,
-            ..
-        } = self;
-        *cache.entry(original).or_insert_with(|| {
-            let key = stems.token(original, token, *lang, buf)?;
-            Some(stems.unless_covered(key, stems.links[link as usize].covered))
-        })
-    }
-
-    /// The text is over: the walk's matches, (span, pattern) in text
-    /// order, for [`StemIndex::mention`] to check.
-    pub(super) fn finish(mut self) -> Vec<(Span, usize)> {
-        let matches = &mut self.matches;
-        self.walk
-            .finish(&mut |span, pattern| matches.push((span, pattern)));
-        self.matches
-    }
+/// The name a form (a pattern from the first form on) stands for in `lang`.
+#[inline]
+pub(super) fn form_name(forms: &[[Option<u32>; 2]], at: usize, lang_index: usize) -> Option<usize> {
+    let name = forms.get(at)?[lang_index]?;
+    (name != AMBIGUOUS).then_some(name as usize)
 }
 
 #[cfg(test)]

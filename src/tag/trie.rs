@@ -55,18 +55,6 @@ pub(super) struct Token {
     id: u32,
     /// 0: no name starts with this token.
     pub(super) root: u32,
-    /// A number the tagger attaches to the token (0: none): where its stem
-    /// keys are (see `stem`). It rides along with the look-up the walk makes
-    /// anyway, and fills what would be padding.
-    pub(super) link: u32,
-}
-
-impl Token {
-    /// The same token, starting no name: it only goes on with names.
-    #[inline]
-    pub(super) fn without_root(self) -> Token {
-        Token { root: 0, ..self }
-    }
 }
 
 /// A trie node: the pattern that ends there and a summary of its children.
@@ -135,7 +123,6 @@ impl TokenTrie {
             let fresh = Token {
                 id: self.token_count,
                 root: 0,
-                link: 0,
             };
             let entry = match packed(token) {
                 Some(key) => self.short_tokens.entry(key).or_insert(fresh),
@@ -199,17 +186,6 @@ impl TokenTrie {
         match packed(token) {
             Some(key) => self.short_tokens.get(&key).copied(),
             None => self.long_tokens.get(token).copied(),
-        }
-    }
-
-    /// Attaches `link` to `token`, if some name has it.
-    pub(super) fn set_link(&mut self, token: &str, link: u32) {
-        let found = match packed(token) {
-            Some(key) => self.short_tokens.get_mut(&key),
-            None => self.long_tokens.get_mut(token),
-        };
-        if let Some(found) = found {
-            found.link = link;
         }
     }
 
