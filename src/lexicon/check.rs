@@ -519,6 +519,23 @@ mod tests {
                 &[],
             ),
             (
+                "names of two concepts share a stem",
+                false,
+                &[(
+                    "a.csv",
+                    "entity,type,lang,name,match\nwind,TERM,en,wind,\nwind,TERM,fr,vent,\nsale,TERM,en,sale,\nsale,TERM,fr,vente,\nsold,TERM,en,sold,\nsold,TERM,fr,ventes,exact\n",
+                )],
+                &[
+                    "a.csv:5: warning: name \"vente\" shares its French stems with name \"vent\" of entity wind (a.csv:3); the tagger cannot tell their other forms apart: mark one `match=exact`, or drop it",
+                ],
+            ),
+            (
+                "unknown match value",
+                false,
+                &[("a.csv", "entity,type,lang,name,match\nx,TERM,en,x,stem\n")],
+                &["a.csv:2: unknown match value \"stem\" (expected exact or nothing)"],
+            ),
+            (
                 "no English name",
                 false,
                 &[(

@@ -21,7 +21,7 @@
 //! from a user lexicon, then load order.
 //!
 //! TERM names also match the inflected forms of their words through Snowball
-//! stems (`tuer` finds `tuerait`, `flood` finds `flooded`): the `stem` module
+//! stems (`inondation` finds `inondations`, `flood` finds `flooded`): the `stem` module
 //! says how, and what guards it. A name as listed wins over a stemmed one.
 //!
 //! Beyond the lexicon, the `variants` module adds transliteration and fuzzy
@@ -32,7 +32,7 @@
 //! | `trie` | the names as sequences of folded tokens |
 //! | `walk` | leftmost-longest search of a text's tokens in the trie |
 //! | `choice` | which name a match is: case guards, language, tie-breaks |
-//! | `stem` | stem keys of words, and the TERM names by stem |
+//! | `stem` | stem keys of words; the other forms of TERM names |
 //! | `variants` | transliteration and fuzzy variants of names |
 
 mod choice;

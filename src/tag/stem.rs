@@ -1,13 +1,16 @@
-//! Stemmed matching of TERM names: one lexicon row (`tuer`, `flood`,
+//! Stemmed matching of TERM names: one lexicon row (`inondation`, `flood`,
 //! `catastrophe naturelle`) also finds the inflected forms of its words
-//! (`tuerait`, `flooded`, `catastrophes naturelles`).
+//! (`inondations`, `flooded`, `catastrophes naturelles`).
 //!
 //! A word's *stem key* is its Snowball stem (French or English, from the
 //! `rust-stemmers` crate): the word as written, lower-cased, stemmed, then
 //! folded like every token ([`fold_word`]). A TERM name's words get the stem
-//! key of the name's language, a text's words that of the text's language, and
-//! a text token matches a name token when the two keys are equal. Names are
-//! matched token by token: a name's function words (`d'`, `of`) and its words
+//! key of the name's language, a text's words that of the text's language. A
+//! text word matches a name's word when the two have the same stem key and
+//! differ only by an inflectional ending ([`inflections_agree`]): Snowball
+//! also strips derivational suffixes (`emerging` and `emergency`, `traité` and
+//! `traitement` share a stem), which would link unrelated claims. Names are
+//! matched word by word: a name's function words (`d'`, `of`) and its words
 //! without a usable stem stay as they are and must be found as they are.
 //!
 //! Guards, since a stem conflates more than inflections (`according` and
@@ -20,21 +23,20 @@
 //!   `war`) say too little, so those words match only as listed;
 //! - a function word (`data/{fr,en}/function-words.txt`) is never stemmed, nor
 //!   a word whose stem is a function word;
-//! - a stem shared by names of two entities (`vent` of `vent` and `vente`)
-//!   finds neither: the tagger cannot tell which is meant (`lexicon check`
-//!   warns about it).
+//! - a form of names of two entities (`vents`, of `vent` and `vente`) finds
+//!   neither: the tagger cannot tell which is meant (`lexicon check` warns
+//!   about such names).
 //!
-//! The search is the trie walk of exact names over stem keys instead of
-//! folded tokens, fed the same tokens at the same time; the tagger then keeps
-//! an exact or folded match over a stemmed one, unless the stemmed one is a
-//! longer name that contains it whole (`états d'urgence` over `états` and
-//! `d'urgence`).
-//!
-//! Stemming is the costly part, so a text token is stemmed only when it could
-//! have a name's stem: tokens of the TERM names carry their keys from the
-//! building of the tagger (valid when the text writes them in ASCII), other
-//! tokens need four letters whose first four could start a name's stem, and
-//! each distinct word is stemmed once per text.
+//! Stemming every word of a text would cost more than the rest of tagging,
+//! so the work is done when the tagger is built ([`add_forms`]): each stemmed
+//! name goes into the trie again with its words replaced by the other words
+//! of the names that share their stem keys and inflect them (`état d'urgence`
+//! as `états d'urgence` when `états` is a name's word). A text word that no
+//! name has is stemmed, once per distinct word and only when its first four
+//! letters could start a name's stem key, and stands in for a name's word of
+//! its stem that it inflects (`inondations` for `inondation`). Exact names win at equal
+//! spans (a form that is also a name as listed is that name), and matches
+//! are leftmost-longest over both, as for names as listed.
 
 use std::sync::OnceLock;
 
@@ -247,8 +249,9 @@ const AMBIGUOUS: u32 = u32::MAX;
 #[derive(Clone, Debug, Default)]
 pub(super) struct StemWords {
     /// For each stem key, the folded words of the names that have it, with
-    /// their token in the tagger's trie.
-    by_key: FxHashMap<Box<str>, Vec<(Box<str>, Token)>>,
+    /// their token in the tagger's trie and the entity of their names
+    /// ([`AMBIGUOUS`] when names of several entities have the word).
+    by_key: FxHashMap<Box<str>, Vec<(Box<str>, Token, u32)>>,
     /// A bit per hash of the first four bytes of each stem key: a word whose
     /// first four bytes have no bit has no name's stem.
     prefixes: Vec<u64>,
@@ -269,6 +272,8 @@ impl StemWords {
     /// The word of the names that a text word stands for: `original` as
     /// the text writes it, `folded` its token: a word with the same stem key
     /// that differs from it only by inflection (the first in load order).
+    /// None when such words are words of names of two entities (`ventes`
+    /// inflects `vent` and `vente`).
     pub(super) fn stand_in(
         &self,
         original: &str,
@@ -277,11 +282,18 @@ impl StemWords {
         buf: &mut StemBuf,
     ) -> Option<Token> {
         let key = stem_key(original, lang, buf)?;
-        self.by_key
-            .get(key)?
-            .iter()
-            .find(|(word, _)| inflections_agree(word, folded, lang))
-            .map(|&(_, token)| token)
+        let mut found: Option<(Token, u32)> = None;
+        for (word, token, entity) in self.by_key.get(key)? {
+            if !inflections_agree(word, folded, lang) {
+                continue;
+            }
+            match found {
+                None if *entity != AMBIGUOUS => found = Some((*token, *entity)),
+                Some((_, first)) if first == *entity => {}
+                _ => return None,
+            }
+        }
+        found.map(|(token, _)| token)
     }
 }
 
@@ -303,7 +315,7 @@ pub(super) fn add_forms(
     for (lang_index, lang) in [Lang::Fr, Lang::En].into_iter().enumerate() {
         // The stemmed names of `lang` and, by stem key, their words.
         let mut names: Vec<(usize, Vec<StemToken>)> = Vec::new();
-        let mut by_key: FxHashMap<Box<str>, Vec<Box<str>>> = FxHashMap::default();
+        let mut by_key: FxHashMap<Box<str>, Vec<(Box<str>, u32)>> = FxHashMap::default();
         for (n, name) in lexicon.names().iter().enumerate() {
             if !name.lang.fits(lang) || !is_stemmed(name, lexicon.entry_of(name).kind) {
                 continue;
@@ -311,10 +323,13 @@ pub(super) fn add_forms(
             let Some(tokens) = stem_tokens(&name.text, lang, &mut buf) else {
                 continue;
             };
+            let entity = name.entry as u32;
             for token in tokens.iter().filter(|t| t.stemmed) {
                 let same = by_key.entry(token.key.as_str().into()).or_default();
-                if !same.iter().any(|w| **w == *token.folded) {
-                    same.push(token.folded.as_str().into());
+                match same.iter_mut().find(|(w, _)| **w == *token.folded) {
+                    Some((_, e)) if *e != entity => *e = AMBIGUOUS,
+                    Some(_) => {}
+                    None => same.push((token.folded.as_str().into(), entity)),
                 }
             }
             names.push((n, tokens));
@@ -327,9 +342,9 @@ pub(super) fn add_forms(
                     .map(|t| {
                         let mut forms = vec![t.folded.as_str()];
                         if t.stemmed {
-                            forms.extend(by_key[t.key.as_str()].iter().map(|w| &**w).filter(|w| {
-                                *w != t.folded && inflections_agree(w, &t.folded, lang)
-                            }));
+                            forms.extend(by_key[t.key.as_str()].iter().map(|(w, _)| &**w).filter(
+                                |w| *w != t.folded && inflections_agree(w, &t.folded, lang),
+                            ));
                         }
                         forms
                     })
@@ -378,7 +393,7 @@ pub(super) fn add_forms(
             }
             let same = same
                 .into_iter()
-                .filter_map(|w| Some((w.clone(), trie.token(&w)?)))
+                .filter_map(|(w, e)| Some((w.clone(), trie.token(&w)?, e)))
                 .collect();
             words.by_key.insert(key, same);
         }
@@ -386,7 +401,7 @@ pub(super) fn add_forms(
     // The tokens were taken before the forms were all in: take them again.
     for words in &mut words {
         for same in words.by_key.values_mut() {
-            for (word, token) in same.iter_mut() {
+            for (word, token, _) in same.iter_mut() {
                 if let Some(now) = trie.token(word) {
                     *token = now;
                 }
