@@ -248,13 +248,49 @@ const AMBIGUOUS: u32 = u32::MAX;
 /// the words of a text that no name lists.
 #[derive(Clone, Debug, Default)]
 pub(super) struct StemWords {
-    /// For each stem key, the folded words of the names that have it, with
-    /// their token in the tagger's trie and the entity of their names
-    /// ([`AMBIGUOUS`] when names of several entities have the word).
-    by_key: FxHashMap<Box<str>, Vec<(Box<str>, Token, u32)>>,
+    /// For each stem key, the words of the names that have it.
+    by_key: FxHashMap<Box<str>, Vec<StemWord>>,
     /// A bit per hash of the first four bytes of each stem key: a word whose
     /// first four bytes have no bit has no name's stem.
     prefixes: Vec<u64>,
+}
+
+/// A word of the TERM names, under its stem key.
+#[derive(Clone, Debug)]
+struct StemWord {
+    /// Folded.
+    word: Box<str>,
+    /// Its token in the tagger's trie; none for a word of `match=exact`
+    /// names only: it finds no other forms, but keeps its forms from being
+    /// taken for another entity's.
+    token: Option<Token>,
+    /// The entity whose one-word name it is ([`NO_ENTITY`], or
+    /// [`AMBIGUOUS`] for several): a word standing alone means that entity.
+    alone: u32,
+}
+
+/// No entity has the word as a one-word name.
+const NO_ENTITY: u32 = u32::MAX - 1;
+
+/// The one entity (or [`NO_ENTITY`]) that a word inflecting `folded` means
+/// when it stands alone, among `same` (the words of one stem key); `None`
+/// when the words it inflects are one-word names of two entities.
+fn alone_reading<'w>(
+    same: impl Iterator<Item = (&'w str, u32)>,
+    folded: &str,
+    lang: Lang,
+) -> Option<u32> {
+    let mut reading = NO_ENTITY;
+    for (word, alone) in same {
+        if alone == NO_ENTITY || !inflections_agree(word, folded, lang) {
+            continue;
+        }
+        if alone == AMBIGUOUS || (reading != NO_ENTITY && reading != alone) {
+            return None;
+        }
+        reading = alone;
+    }
+    Some(reading)
 }
 
 impl StemWords {
@@ -281,19 +317,13 @@ impl StemWords {
         lang: Lang,
         buf: &mut StemBuf,
     ) -> Option<Token> {
-        let key = stem_key(original, lang, buf)?;
-        let mut found: Option<(Token, u32)> = None;
-        for (word, token, entity) in self.by_key.get(key)? {
-            if !inflections_agree(word, folded, lang) {
-                continue;
-            }
-            match found {
-                None if *entity != AMBIGUOUS => found = Some((*token, *entity)),
-                Some((_, first)) if first == *entity => {}
-                _ => return None,
-            }
-        }
-        found.map(|(token, _)| token)
+        let same = self.by_key.get(stem_key(original, lang, buf)?)?;
+        let reading = alone_reading(same.iter().map(|w| (&*w.word, w.alone)), folded, lang)?;
+        // A word of that entity's one-word names if there is one, else any.
+        same.iter()
+            .filter(|w| reading == NO_ENTITY || w.alone == reading)
+            .find(|w| w.token.is_some() && inflections_agree(&w.word, folded, lang))?
+            .token
     }
 }
 
@@ -315,24 +345,41 @@ pub(super) fn add_forms(
     for (lang_index, lang) in [Lang::Fr, Lang::En].into_iter().enumerate() {
         // The stemmed names of `lang` and, by stem key, their words.
         let mut names: Vec<(usize, Vec<StemToken>)> = Vec::new();
-        let mut by_key: FxHashMap<Box<str>, Vec<(Box<str>, u32)>> = FxHashMap::default();
+        // (word, alone, stands in): see `StemWord`.
+        let mut by_key: FxHashMap<Box<str>, Vec<(Box<str>, u32, bool)>> = FxHashMap::default();
         for (n, name) in lexicon.names().iter().enumerate() {
-            if !name.lang.fits(lang) || !is_stemmed(name, lexicon.entry_of(name).kind) {
+            let kind = lexicon.entry_of(name).kind;
+            let stemmed = is_stemmed(name, kind);
+            // A `match=exact` TERM name's words keep their forms from others.
+            let blocks = kind == EntityType::Term && !name.text.chars().any(char::is_uppercase);
+            if !name.lang.fits(lang) || !(stemmed || blocks) {
                 continue;
             }
             let Some(tokens) = stem_tokens(&name.text, lang, &mut buf) else {
                 continue;
             };
-            let entity = name.entry as u32;
+            let alone = if tokens.len() == 1 {
+                name.entry as u32
+            } else {
+                NO_ENTITY
+            };
             for token in tokens.iter().filter(|t| t.stemmed) {
                 let same = by_key.entry(token.key.as_str().into()).or_default();
-                match same.iter_mut().find(|(w, _)| **w == *token.folded) {
-                    Some((_, e)) if *e != entity => *e = AMBIGUOUS,
-                    Some(_) => {}
-                    None => same.push((token.folded.as_str().into(), entity)),
+                match same.iter_mut().find(|(w, _, _)| **w == *token.folded) {
+                    Some((_, e, stands_in)) => {
+                        if *e == NO_ENTITY {
+                            *e = alone;
+                        } else if alone != NO_ENTITY && *e != alone {
+                            *e = AMBIGUOUS;
+                        }
+                        *stands_in |= stemmed;
+                    }
+                    None => same.push((token.folded.as_str().into(), alone, stemmed)),
                 }
             }
-            names.push((n, tokens));
+            if stemmed {
+                names.push((n, tokens));
+            }
         }
         for (n, tokens) in &names {
             // Each word's forms: itself first, then the other words of its stem.
@@ -342,9 +389,16 @@ pub(super) fn add_forms(
                     .map(|t| {
                         let mut forms = vec![t.folded.as_str()];
                         if t.stemmed {
-                            forms.extend(by_key[t.key.as_str()].iter().map(|(w, _)| &**w).filter(
-                                |w| *w != t.folded && inflections_agree(w, &t.folded, lang),
-                            ));
+                            let same = &by_key[t.key.as_str()];
+                            let entity = lexicon.names()[*n].entry as u32;
+                            forms.extend(same.iter().filter(|w| w.2).map(|(w, _, _)| &**w).filter(|w| {
+                                *w != t.folded
+                                    && inflections_agree(w, &t.folded, lang)
+                                    // Alone, the form must mean this name's entity only.
+                                    && (tokens.len() > 1
+                                        || alone_reading(same.iter().map(|(w, a, _)| (&**w, *a)), w, lang)
+                                            .is_some_and(|r| r == NO_ENTITY || r == entity))
+                            }));
                         }
                         forms
                     })
@@ -393,7 +447,11 @@ pub(super) fn add_forms(
             }
             let same = same
                 .into_iter()
-                .filter_map(|(w, e)| Some((w.clone(), trie.token(&w)?, e)))
+                .map(|(word, alone, stands_in)| StemWord {
+                    token: if stands_in { trie.token(&word) } else { None },
+                    word,
+                    alone,
+                })
                 .collect();
             words.by_key.insert(key, same);
         }
@@ -401,9 +459,9 @@ pub(super) fn add_forms(
     // The tokens were taken before the forms were all in: take them again.
     for words in &mut words {
         for same in words.by_key.values_mut() {
-            for (word, token, _) in same.iter_mut() {
-                if let Some(now) = trie.token(word) {
-                    *token = now;
+            for word in same.iter_mut() {
+                if word.token.is_some() {
+                    word.token = trie.token(&word.word);
                 }
             }
         }
