@@ -269,6 +269,10 @@ struct StemWord {
     alone: u32,
 }
 
+/// A word of the names while the forms are made: (folded word, alone, stands
+/// in), as in [`StemWord`]; it stands in when a stemmed name has it.
+type NameWord = (Box<str>, u32, bool);
+
 /// No entity has the word as a one-word name.
 const NO_ENTITY: u32 = u32::MAX - 1;
 
@@ -345,8 +349,7 @@ pub(super) fn add_forms(
     for (lang_index, lang) in [Lang::Fr, Lang::En].into_iter().enumerate() {
         // The stemmed names of `lang` and, by stem key, their words.
         let mut names: Vec<(usize, Vec<StemToken>)> = Vec::new();
-        // (word, alone, stands in): see `StemWord`.
-        let mut by_key: FxHashMap<Box<str>, Vec<(Box<str>, u32, bool)>> = FxHashMap::default();
+        let mut by_key: FxHashMap<Box<str>, Vec<NameWord>> = FxHashMap::default();
         for (n, name) in lexicon.names().iter().enumerate() {
             let kind = lexicon.entry_of(name).kind;
             let stemmed = is_stemmed(name, kind);
