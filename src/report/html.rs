@@ -552,6 +552,10 @@ fn mark(out: &mut dyn Write, r: &MentionRecord, palette: &Palette) -> io::Result
             r.confidence
         ),
         MatchHow::Fuzzy => format!("fuzzy (a close spelling), confidence {:.2}", r.confidence),
+        MatchHow::Stem => format!(
+            "stem (another form of the lexicon name's words), confidence {:.2}",
+            r.confidence
+        ),
     };
     let tip = format!(
         "{} — {}, {}\nlexicon name: {}\nmatch: {how}",
