@@ -379,7 +379,7 @@ fn statement_features(
             counted: counts,
             parent: None,
         };
-        push(EvidenceKey::Number(q.key.clone()), q.span, 1.0, role);
+        push(EvidenceKey::Number(q.key.comparable()), q.span, 1.0, role);
     }
     if let Some((speaker, span)) = speaker(mentions, &quotes, tagger) {
         push(EvidenceKey::Quote(speaker), span, 1.0, Role::default());
