@@ -331,7 +331,12 @@ fn statement_features(
             } else {
                 m.confidence * EVERYDAY_OUTSIDE_QUOTES
             };
-            push(EvidenceKey::Wording(m.entry), m.span, factor, Role::default());
+            push(
+                EvidenceKey::Wording(m.entry),
+                m.span,
+                factor,
+                Role::default(),
+            );
             continue;
         }
         let own = lexicon_key(tagger, m.entry);
@@ -372,7 +377,7 @@ fn statement_features(
             Family::Weekday | Family::Date | Family::Month | Family::Year
         );
         let counts = (family == Family::Number)
-            .then(|| counted(text, q.span, mentions))
+            .then(|| counted(text, q.span, mentions, tagger))
             .flatten();
         let role = Role {
             context,
@@ -441,12 +446,14 @@ fn is_scoped(tagger: &Tagger, m: &Mention, scope: &str) -> bool {
 
 /// The entry a bare number counts: a mention right after it (`1 500 morts`,
 /// `2 millions d'obus`, `2.1 million votes`, `dozens of people`).
-fn counted(text: &str, number: Span, mentions: &[Mention]) -> Option<usize> {
+/// Everyday words (`scope` = `quote`: people, voice, thing) are too loose to
+/// say that two counts differ, so they count as unknown.
+fn counted(text: &str, number: Span, mentions: &[Mention], tagger: &Tagger) -> Option<usize> {
     let at = mentions.partition_point(|m| m.span.start < number.end);
     let next = mentions.get(at)?;
     let gap = text.get(number.end..next.span.start)?.trim();
     let joins = ["", "de", "d'", "d’", "d", "of"];
-    joins.contains(&gap).then_some(next.entry)
+    (joins.contains(&gap) && !is_quote_scoped(tagger, next)).then_some(next.entry)
 }
 
 /// True for a small number that says who rather than how many: after a

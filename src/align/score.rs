@@ -9,7 +9,8 @@
 //! w(k)       = base(kind k) × idf(k) × factor
 //! W(i)       = Σ w(k) over the keys of i      what a statement says, as evidence
 //! mass(i, j) = Σ_k∈K w(k) × (1.5 if quoted on both sides)
-//! unshared   = mix × (min(W(i), W(j)) − shared) + (1 − mix) × (max(W(i), W(j)) − shared)
+//! U(i)       = κ × (entities and names of i not shared) + (the rest of i not shared)
+//! unshared   = mix × min(U(i), U(j)) + (1 − mix) × max(U(i), U(j))
 //! sim(i, j)  = mass / (mass + σ + γ × unshared)
 //! ```
 //!
@@ -19,7 +20,9 @@
 //! in a two-statement pair every key is in both statements, and still names a
 //! rare thing. The unshared term asks more of statements that say much besides
 //! what they share, mostly of the smaller one, so that a short statement meets
-//! the long statement that contains it. Every constant is in
+//! the long statement that contains it; a person or place one side names and
+//! the other does not weighs most (the same minister visiting a country and
+//! taking part in talks are two claims). Every constant is in
 //! [`weights`](super::weights). More shared evidence never lowers `sim`.
 
 use std::collections::HashMap;
@@ -123,9 +126,32 @@ pub struct Index {
     /// For each key id, the right statements holding it.
     pub right_postings: Vec<Vec<u32>>,
     /// What each left statement says, as evidence: Σ w(k) of its keys.
-    left_evidence: Vec<f64>,
+    left_evidence: Vec<Said>,
     /// The same for each right statement.
-    right_evidence: Vec<f64>,
+    right_evidence: Vec<Said>,
+}
+
+/// Evidence weight, split into who or where (entities and names) and the rest.
+#[derive(Clone, Copy, Debug, Default)]
+struct Said {
+    names: f64,
+    other: f64,
+}
+
+impl Said {
+    fn add(&mut self, kind: EvidenceKind, weight: f64) {
+        if matches!(kind, EvidenceKind::Entity | EvidenceKind::Name) {
+            self.names += weight;
+        } else {
+            self.other += weight;
+        }
+    }
+
+    /// What `self` says beyond `shared`, entities and names counting
+    /// `names_weight` times: a different participant is a different claim.
+    fn beyond(&self, shared: &Said, names_weight: f64) -> f64 {
+        names_weight * (self.names - shared.names).max(0.0) + (self.other - shared.other).max(0.0)
+    }
 }
 
 impl Index {
@@ -162,14 +188,17 @@ impl Index {
                     .powf(weights.rarity_exponent)
             })
             .collect();
-        let evidence = |sets: &[KeySet]| -> Vec<f64> {
+        let evidence = |sets: &[KeySet]| -> Vec<Said> {
             sets.iter()
                 .map(|set| {
-                    set.keys
-                        .iter()
-                        .filter(|k| k.kind != EvidenceKind::Quote)
-                        .map(|k| weights.base(k.kind) * idf[k.id as usize] * f64::from(k.factor))
-                        .sum()
+                    let mut said = Said::default();
+                    for k in set.keys.iter().filter(|k| k.kind != EvidenceKind::Quote) {
+                        said.add(
+                            k.kind,
+                            weights.base(k.kind) * idf[k.id as usize] * f64::from(k.factor),
+                        );
+                    }
+                    said
                 })
                 .collect()
         };
@@ -204,7 +233,8 @@ impl Index {
         // (this runs for every candidate pair, so it allocates nothing).
         let (left, right) = (&self.left[i].keys, &self.right[j].keys);
         let (mut a, mut b) = (0, 0);
-        let (mut mass, mut plain, mut speaker) = (0.0, 0.0, 0.0);
+        let (mut mass, mut speaker) = (0.0, 0.0);
+        let mut plain = Said::default();
         let (mut quoted_words, mut beyond_context) = (false, false);
         while a < left.len() && b < right.len() {
             let (l, r) = (&left[a], &right[b]);
@@ -223,9 +253,12 @@ impl Index {
                         continue;
                     }
                     mass += weight;
-                    plain += weights.base(l.kind)
-                        * self.idf[l.id as usize]
-                        * f64::from(l.factor.min(r.factor));
+                    plain.add(
+                        l.kind,
+                        weights.base(l.kind)
+                            * self.idf[l.id as usize]
+                            * f64::from(l.factor.min(r.factor)),
+                    );
                     quoted_words |= l.quoted && r.quoted;
                     beyond_context |= !(l.context || r.context);
                 }
@@ -237,9 +270,10 @@ impl Index {
         if quoted_words {
             mass += speaker;
         }
-        let (wi, wj) = (self.left_evidence[i], self.right_evidence[j]);
-        let unshared = weights.unshared_smaller * (wi.min(wj) - plain).max(0.0)
-            + (1.0 - weights.unshared_smaller) * (wi.max(wj) - plain).max(0.0);
+        let beyond_left = self.left_evidence[i].beyond(&plain, weights.unshared_names);
+        let beyond_right = self.right_evidence[j].beyond(&plain, weights.unshared_names);
+        let unshared = weights.unshared_smaller * beyond_left.min(beyond_right)
+            + (1.0 - weights.unshared_smaller) * beyond_left.max(beyond_right);
         mass / (mass + weights.saturation + weights.unshared * unshared)
     }
 

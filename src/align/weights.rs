@@ -25,7 +25,7 @@
 use super::evidence::EvidenceKind;
 
 /// The default least score of a link, shown in `--help`.
-pub const DEFAULT_THRESHOLD: f64 = 0.35;
+pub const DEFAULT_THRESHOLD: f64 = 0.5;
 
 /// How much a capital or seat of government counts for the country it stands for.
 pub const METONYMY_FACTOR: f32 = 0.7;
@@ -79,6 +79,9 @@ pub struct Weights {
     pub unshared: f64,
     /// `mix`: the share of the smaller statement in the unshared evidence.
     pub unshared_smaller: f64,
+    /// `κ`: how much more an entity or name one statement does not share
+    /// counts than other unshared evidence.
+    pub unshared_names: f64,
     /// `β`: how much a pair below the best of each statement loses (0: not
     /// at all); the score is `sim × (sim/bestᵢ × sim/bestⱼ)^(β/2)`.
     pub rank: f64,
@@ -94,12 +97,13 @@ impl Default for Weights {
             wording: 0.8,
             cognate: 0.35,
             both_quoted: 1.5,
-            prior_statements: 4.0,
+            prior_statements: 8.0,
             prior_share: 0.1,
-            rarity_exponent: 2.0,
-            saturation: 9.0,
-            unshared: 0.25,
-            unshared_smaller: 0.8,
+            rarity_exponent: 2.5,
+            saturation: 6.0,
+            unshared: 0.1,
+            unshared_smaller: 0.9,
+            unshared_names: 4.0,
             rank: 1.0,
         }
     }

@@ -631,9 +631,15 @@ mod tests {
         use Key::*;
         let quarter = key(Fraction(dec("1"), 4)).comparable();
         assert_eq!(quarter, key(Percent(dec("25"))));
-        assert_eq!(key(Fraction(dec("3"), 4)).comparable().to_string(), "pct:75");
+        assert_eq!(
+            key(Fraction(dec("3"), 4)).comparable().to_string(),
+            "pct:75"
+        );
         // A third is 33.3…%: no whole percentage, the fraction stays.
-        assert_eq!(key(Fraction(dec("1"), 3)).comparable().to_string(), "frac:1/3");
+        assert_eq!(
+            key(Fraction(dec("1"), 3)).comparable().to_string(),
+            "frac:1/3"
+        );
         assert_eq!(key(Percent(dec("5"))).comparable().to_string(), "pct:5");
     }
 
