@@ -406,7 +406,7 @@ fn statement_features(
             || function_words(lang).contains(token)
             || cognate_stoplist()
                 .iter()
-                .any(|s| token.starts_with(s) || s.starts_with(&token[..COGNATE_PREFIX]))
+                .any(|s| token.starts_with(s) || s.starts_with(leading_letters(token, COGNATE_PREFIX)))
         {
             continue;
         }
@@ -416,6 +416,12 @@ fn statement_features(
     }
     features.sort_by_key(|f| (f.span.start, f.key.kind()));
     StatementFeatures { features, tokens }
+}
+
+/// The first `n` letters of a word (the whole word when shorter): folded
+/// tokens may still hold letters of other scripts, several bytes long.
+fn leading_letters(word: &str, n: usize) -> &str {
+    word.char_indices().nth(n).map_or(word, |(at, _)| &word[..at])
 }
 
 /// The evidence key of a lexicon entry: a TERM concept or a named entity.
