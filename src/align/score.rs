@@ -12,6 +12,7 @@
 //! U(i)       = κ × (entities and names of i not shared) + (the rest of i not shared)
 //! unshared   = mix × min(U(i), U(j)) + (1 − mix) × max(U(i), U(j))
 //! sim(i, j)  = mass / (mass + σ + γ × unshared)
+//! score(i, j) = sim × (sim / bestᵢ × sim / bestⱼ)^(β/2)   bestᵢ: the best sim of i
 //! ```
 //!
 //! An entity in every sentence of both articles (Kim, Putin, Russia) has a low
@@ -22,7 +23,10 @@
 //! what they share, mostly of the smaller one, so that a short statement meets
 //! the long statement that contains it; a person or place one side names and
 //! the other does not weighs most (the same minister visiting a country and
-//! taking part in talks are two claims). Every constant is in
+//! taking part in talks are two claims). The last step (in
+//! [`link`](super::link)) is a margin against each statement's other
+//! candidates, as bitext mining scores: a pair as good as the best of both
+//! its statements keeps its `sim`. Every constant is in
 //! [`weights`](super::weights). More shared evidence never lowers `sim`.
 
 use std::collections::HashMap;
