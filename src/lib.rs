@@ -59,6 +59,7 @@ pub mod align;
 pub mod report;
 
 // Around the pipeline.
+mod api;
 pub mod batch;
 pub mod corpus;
 mod data;
@@ -69,11 +70,12 @@ pub mod input;
 pub mod span;
 
 pub use align::{AlignOptions, Aligner, Alignment, Analysis, Evidence, EvidenceKind, Link};
+pub use api::{Aligned, Entente, EntenteBuilder, Tagged};
 pub use error::{Error, ErrorKind, Result};
 pub use lexicon::{EntityType, Entry, Lexicon, LexiconBuilder};
 pub use quantity::{Quantity, QuantityKey};
 pub use segment::{Segmenter, Statement, StatementKind};
-pub use span::{Lang, Span};
+pub use span::{Lang, OffsetMap, Offsets, Span};
 pub use tag::{MatchHow, Mention, TagOptions, Tagger};
 
 /// The README's Rust example, compiled and run as a doctest.

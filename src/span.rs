@@ -111,6 +111,82 @@ impl FromStr for Lang {
     }
 }
 
+/// What the offsets of results count. Bytes of the UTF-8 text are the
+/// default (`bytes[start..end]` is the mention); characters are what Python's
+/// `str` indexes (`text[start:end]`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Offsets {
+    /// UTF-8 bytes.
+    #[default]
+    Bytes,
+    /// Unicode scalar values (characters).
+    Chars,
+}
+
+impl Offsets {
+    /// A converter of `text`'s byte offsets into these offsets.
+    pub fn of<'t>(self, text: &'t str) -> OffsetMap<'t> {
+        OffsetMap::new(self, text)
+    }
+}
+
+impl FromStr for Offsets {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Offsets, String> {
+        match s {
+            "bytes" => Ok(Offsets::Bytes),
+            "chars" => Ok(Offsets::Chars),
+            other => Err(format!(
+                "unknown offsets {other:?} (expected bytes or chars)"
+            )),
+        }
+    }
+}
+
+/// Converts byte offsets of one text into [`Offsets`], each in constant
+/// time: characters are counted once per 64-byte block, then within the
+/// block (a character starts at every byte that is not a continuation byte).
+#[derive(Clone, Debug)]
+pub struct OffsetMap<'t> {
+    bytes: &'t [u8],
+    /// Characters before each block; empty when offsets are bytes.
+    before: Vec<usize>,
+}
+
+/// Bytes per block of [`OffsetMap`].
+const BLOCK: usize = 64;
+
+impl<'t> OffsetMap<'t> {
+    fn new(offsets: Offsets, text: &'t str) -> OffsetMap<'t> {
+        let bytes = text.as_bytes();
+        let mut before = Vec::new();
+        if offsets == Offsets::Chars {
+            let mut chars = 0;
+            for block in bytes.chunks(BLOCK) {
+                before.push(chars);
+                chars += starts(block);
+            }
+            before.push(chars);
+        }
+        OffsetMap { bytes, before }
+    }
+
+    /// The offset of byte `at` (at most the text's length).
+    pub fn at(&self, at: usize) -> usize {
+        if self.before.is_empty() {
+            return at;
+        }
+        let block = at / BLOCK;
+        self.before[block] + starts(&self.bytes[block * BLOCK..at])
+    }
+}
+
+/// Characters that start in `bytes`.
+fn starts(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -134,5 +210,19 @@ mod tests {
             assert_eq!(lang.other().other(), lang);
         }
         assert!("de".parse::<Lang>().is_err());
+    }
+
+    #[test]
+    fn char_offsets_are_python_str_indices() {
+        let text = "Choïgou → 🚀 ".repeat(40) + "end";
+        let map = Offsets::Chars.of(&text);
+        for (chars, (at, _)) in text.char_indices().enumerate() {
+            assert_eq!(map.at(at), chars, "byte {at}");
+        }
+        assert_eq!(map.at(text.len()), text.chars().count());
+        let bytes = Offsets::Bytes.of(&text);
+        assert_eq!(bytes.at(17), 17);
+        assert_eq!("chars".parse::<Offsets>(), Ok(Offsets::Chars));
+        assert!("utf16".parse::<Offsets>().is_err());
     }
 }

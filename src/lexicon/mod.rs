@@ -173,6 +173,20 @@ impl LexiconBuilder {
         self
     }
 
+    /// As [`build`](Self::build), shared: the built-in lexicons alone are
+    /// the one copy [`Lexicon::builtin`] keeps, not a second. Neither
+    /// built-in lexicons nor files is a usage error.
+    pub fn build_shared(&self) -> Result<Arc<Lexicon>> {
+        match (self.builtin, self.files.is_empty()) {
+            (true, true) => Ok(Lexicon::builtin()),
+            (false, true) => Err(Error::new(
+                ErrorKind::Usage,
+                "no lexicon: the built-in lexicons are off and no lexicon file was given",
+            )),
+            _ => Ok(Arc::new(self.build()?)),
+        }
+    }
+
     /// Parses and checks every file; builds the lexicon only if all is well.
     pub fn build(&self) -> Result<Lexicon> {
         let mut merger = Merger::default();

@@ -10,7 +10,7 @@ use super::mentions::{MentionRecord, one_line, records, truncate};
 use crate::align::{Alignment, Analysis, Evidence, EvidenceKind, Link};
 use crate::lexicon::EntityType;
 use crate::segment::StatementKind;
-use crate::span::Lang;
+use crate::span::{Lang, Offsets};
 use crate::tag::Tagger;
 
 /// One article of an aligned pair, as the reports show it.
@@ -142,6 +142,20 @@ impl<'a> JsonAlignment<'a> {
                 right: &pair.alignment.unaligned_right,
             },
         }
+    }
+}
+
+impl JsonAlignment<'_> {
+    /// The view with its statements' offsets counted in `offsets`
+    /// (`--offsets chars`); `pair` is the pair it was made of.
+    pub fn with_offsets(mut self, offsets: Offsets, pair: &AlignedPair) -> Self {
+        for (side, of) in [(&mut self.left, &pair.left), (&mut self.right, &pair.right)] {
+            let map = offsets.of(of.analysis.text);
+            for st in &mut side.statements {
+                (st.start, st.end) = (map.at(st.start), map.at(st.end));
+            }
+        }
+        self
     }
 }
 

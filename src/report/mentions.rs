@@ -5,6 +5,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::lexicon::EntityType;
+use crate::span::Offsets;
 use crate::tag::{MatchHow, Mention, Tagger};
 
 /// One mention as `tag --format json` writes it, with the lexicon name
@@ -61,6 +62,15 @@ pub fn records<'a>(
         .iter()
         .map(|m| MentionRecord::new(tagger, text, m))
         .collect()
+}
+
+/// Counts the records' offsets in `offsets` (`--offsets chars`); `text` is
+/// the text they were found in.
+pub fn with_offsets(records: &mut [MentionRecord], offsets: Offsets, text: &str) {
+    let map = offsets.of(text);
+    for r in records {
+        (r.start, r.end) = (map.at(r.start), map.at(r.end));
+    }
 }
 
 /// One JSON array, pretty-printed, with a final newline.
