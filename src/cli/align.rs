@@ -82,8 +82,9 @@ pub fn run(args: Args) -> Result<Outcome> {
     let aligner = args.flags.aligner()?;
     let left_text = common::read_text(&args.left)?;
     let right_text = common::read_text(&args.right)?;
-    let left_lang = common::resolve_lang(args.left_lang, &left_text, &args.left);
-    let right_lang = common::resolve_lang(args.right_lang, &right_text, &args.right);
+    let left_lang = common::resolve_lang(args.left_lang, &left_text, &args.left, "--left-lang");
+    let right_lang =
+        common::resolve_lang(args.right_lang, &right_text, &args.right, "--right-lang");
     let left = aligner.analyse(&left_text, left_lang);
     let right = aligner.analyse(&right_text, right_lang);
     let result = aligner.align(&left, &right);

@@ -45,7 +45,7 @@ pub struct Args {
 pub fn run(args: Args) -> Result<Outcome> {
     let tagger = args.lexicon.tagger()?;
     let text = common::read_text(&args.file)?;
-    let lang = common::resolve_lang(args.lang, &text, &args.file);
+    let lang = common::resolve_lang(args.lang, &text, &args.file, "--lang");
     let mut found = tagger.tag(&text, lang);
     if !args.terms {
         found.retain(|m| tagger.entry(m).kind != EntityType::Term);
