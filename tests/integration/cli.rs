@@ -3,6 +3,43 @@
 use super::util::*;
 
 #[test]
+fn usage_errors_start_with_the_program_name_and_exit_2() {
+    let cases: [&[&str]; 7] = [
+        &[],
+        &["no-such-command"],
+        &["align"],
+        &[
+            "align",
+            "--lang",
+            "fr",
+            "seeds/000-fr.txt",
+            "seeds/001-en.txt",
+        ],
+        &["tag", "--format", "yaml", "seeds/000-fr.txt"],
+        &["corpus", "--top", "x", "seeds", "seeds"],
+        &["lexicon"],
+    ];
+    for args in cases {
+        let output = entente(args);
+        let stderr = stderr_with_code(&output, 2);
+        assert!(stderr.starts_with("entente: "), "{args:?}:\n{stderr}");
+        assert!(!stderr.contains("error:"), "{args:?}:\n{stderr}");
+        assert!(output.stdout.is_empty(), "{args:?}: nothing on stdout");
+    }
+    // What the user got wrong is still said.
+    let stderr = stderr_with_code(&entente(&["corpus", "--top", "x", "seeds", "seeds"]), 2);
+    assert!(stderr.contains("invalid value 'x' for '--top"), "{stderr}");
+    // Help and version are not errors.
+    for flag in ["--help", "--version"] {
+        let out = stdout_ok(&entente(&[flag]));
+        assert!(
+            out.starts_with("entente") || out.contains("Usage:"),
+            "{out}"
+        );
+    }
+}
+
+#[test]
 fn an_uncertain_language_names_the_flags_of_the_command() {
     let (_dir, short) = temp_file("short.txt", b"Kim Jong Un.\n");
     let stderr = String::from_utf8_lossy(&entente(&["tag", s(&short)]).stderr).into_owned();
