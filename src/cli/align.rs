@@ -12,6 +12,13 @@ use entente::report::html;
 use super::Outcome;
 use super::common::{self, LexiconArgs};
 
+/// The examples `--help` shows.
+pub const EXAMPLES: &str = "\
+Examples:
+  entente align seeds/000-fr.txt seeds/001-en.txt       # side by side, in the terminal
+  entente align --format html seeds/000-fr.txt seeds/003-en.txt > report.html
+  entente align --left-lang fr --right-lang en --threshold 0.4 a.txt b.txt";
+
 /// Output formats of `align`.
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {

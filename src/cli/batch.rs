@@ -15,6 +15,12 @@ use super::Outcome;
 use super::align::AlignFlags;
 use super::common;
 
+/// The examples `--help` shows.
+pub const EXAMPLES: &str = "\
+Examples:
+  entente batch seeds/pairs.csv > aligned.jsonl         # relative paths resolve against seeds/
+  jq -c '.[]' pairs.json | entente batch > aligned.jsonl  # on stdin: against the current folder";
+
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// Language of every left article that does not give its own (detected when absent).

@@ -13,6 +13,12 @@ use super::Outcome;
 use super::align::AlignFlags;
 use super::common;
 
+/// The examples `--help` shows.
+pub const EXAMPLES: &str = "\
+Examples:
+  entente corpus fr/ en/ > pairs.jsonl                  # up to 3 partners per article, aligned
+  entente corpus --top 1 --no-align fr/ en/             # each article's best partner, not aligned";
+
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// Least score of a kept article pair, in [0, 1] (cosine of their rarity-weighted entities, terms and numbers).

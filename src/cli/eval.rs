@@ -11,6 +11,12 @@ use super::Outcome;
 use super::align::AlignFlags;
 use super::common;
 
+/// The examples `--help` shows.
+pub const EXAMPLES: &str = "\
+Examples:
+  entente eval tests/data/gold                          # gold pairs name the articles of ./seeds
+  entente eval --verbose --seeds tests/data/events tests/data/events/gold";
+
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// Directory of the articles the gold pairs name (`000-001` = the files starting `000` and `001`).

@@ -24,7 +24,7 @@ Examples:
 
 /// Line up what French and English news say about the same event.
 #[derive(Parser, Debug)]
-#[command(name = "entente", version, about, long_about = None)]
+#[command(name = "entente", version, about, long_about = None, after_help = EXAMPLES)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -33,17 +33,22 @@ struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Find the lexicon's entities in a French or English text.
+    #[command(after_help = tag::EXAMPLES)]
     Tag(tag::Args),
     /// Link the statements of a French and an English article that report the same claim.
+    #[command(after_help = align::EXAMPLES)]
     Align(align::Args),
     /// Score alignments against gold statement links (precision, recall, F1).
+    #[command(after_help = eval::EXAMPLES)]
     Eval(eval::Args),
     /// Check, extend, count and import lexicon files.
     #[command(subcommand)]
     Lexicon(lexicon::Command),
     /// Align many pairs (a CSV manifest or JSON lines), one JSON line per pair, in input order.
+    #[command(after_help = batch::EXAMPLES)]
     Batch(batch::Args),
     /// Find which French and English articles of two directories cover the same story, and align them.
+    #[command(after_help = corpus::EXAMPLES)]
     Corpus(corpus::Args),
 }
 

@@ -12,6 +12,13 @@ use entente::report::mentions::{self, records};
 use super::Outcome;
 use super::common::{self, LexiconArgs};
 
+/// The examples `--help` shows.
+pub const EXAMPLES: &str = "\
+Examples:
+  entente tag seeds/000-fr.txt                          # a table of the entities found
+  entente tag --format json seeds/002-en.txt            # start, end, text, entity, label, type, match
+  entente tag --lang en --lexicon my-names.csv -  < article.txt";
+
 /// Output formats of `tag`.
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {

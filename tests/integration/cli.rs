@@ -40,6 +40,29 @@ fn usage_errors_start_with_the_program_name_and_exit_2() {
 }
 
 #[test]
+fn every_help_shows_examples_and_cites_no_contract_section() {
+    for command in ["", "tag", "align", "batch", "corpus", "eval"] {
+        for flag in ["-h", "--help"] {
+            let args: Vec<&str> = [command, flag]
+                .into_iter()
+                .filter(|a| !a.is_empty())
+                .collect();
+            let help = stdout_ok(&entente(&args));
+            let examples = help
+                .split_once("Examples:")
+                .unwrap_or_else(|| panic!("entente {command} {flag}: no Examples section:\n{help}"))
+                .1;
+            let runs = format!("  entente {command}");
+            assert!(
+                examples.lines().any(|l| l.starts_with(runs.trim_end())),
+                "entente {command} {flag}: no example runs it:\n{help}"
+            );
+            assert!(!help.contains("contract §"), "{help}");
+        }
+    }
+}
+
+#[test]
 fn an_uncertain_language_names_the_flags_of_the_command() {
     let (_dir, short) = temp_file("short.txt", b"Kim Jong Un.\n");
     let stderr = String::from_utf8_lossy(&entente(&["tag", s(&short)]).stderr).into_owned();
