@@ -104,11 +104,14 @@ fn a_bad_pair_gives_an_error_line_and_the_batch_goes_on() {
     assert_eq!(out[0]["id"], "good");
     assert!(out[0]["links"].as_array().is_some());
     assert_eq!(out[1]["id"], "gone");
+    let base = std::path::absolute(dir.path()).unwrap();
+    let said = format!(
+        "missing.txt: no such file (relative paths resolve against {}, the folder of {})",
+        base.display(),
+        manifest.display()
+    );
     assert!(
-        out[1]["error"]
-            .as_str()
-            .unwrap()
-            .ends_with("missing.txt: no such file"),
+        out[1]["error"].as_str().unwrap().ends_with(&said),
         "{}",
         out[1]
     );
@@ -128,6 +131,46 @@ fn a_bad_pair_gives_an_error_line_and_the_batch_goes_on() {
         stderr.contains("4 pairs") && stderr.contains("2 errors"),
         "{stderr}"
     );
+}
+
+#[test]
+fn a_missing_article_says_which_folder_its_relative_path_resolved_against() {
+    let dir = tempfile::tempdir().unwrap();
+    let line =
+        r#"{"id": "x", "left": {"path": "seeds/000-fr.txt"}, "right": {"path": "gone.txt"}}"#;
+    let error = |output: std::process::Output| {
+        stderr_with_code(&output, 1);
+        let out = lines(&String::from_utf8(output.stdout).unwrap());
+        out[0]["error"].as_str().unwrap().to_string()
+    };
+    // A .jsonl file: against its folder (where seeds/000-fr.txt is missing too).
+    let jsonl = dir.path().join("pairs.jsonl");
+    std::fs::write(&jsonl, line).unwrap();
+    let said = error(entente(&["batch", s(&jsonl)]));
+    let base = std::path::absolute(dir.path()).unwrap();
+    assert!(
+        said.ends_with(&format!(
+            "seeds/000-fr.txt: no such file (relative paths resolve against {}, the folder of {})",
+            base.display(),
+            jsonl.display()
+        )),
+        "{said}"
+    );
+    // Standard input: against the current folder, where only gone.txt is missing.
+    let said = error(entente_stdin(&["batch", "-"], line));
+    assert_eq!(
+        said,
+        format!(
+            "gone.txt: no such file (relative paths resolve against {}, the current folder)",
+            root().display()
+        )
+    );
+    // An absolute path needs no base.
+    let absolute = dir.path().join("gone.txt");
+    let line =
+        serde_json::json!({"left": {"path": absolute}, "right": {"path": "seeds/001-en.txt"}});
+    let said = error(entente_stdin(&["batch"], &line.to_string()));
+    assert_eq!(said, format!("{}: no such file", absolute.display()));
 }
 
 #[test]
