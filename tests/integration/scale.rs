@@ -343,3 +343,153 @@ fn corpus_leaves_unrelated_articles_alone() {
     );
     assert!(stderr.contains("nope"), "{stderr}");
 }
+
+/// `fr/` and `en/` folders in `dir` with the football and weather stories.
+fn two_stories(dir: &Path) -> (std::path::PathBuf, std::path::PathBuf, std::path::PathBuf) {
+    let (fr, en) = (dir.join("fr"), dir.join("en"));
+    std::fs::create_dir_all(&fr).unwrap();
+    std::fs::create_dir_all(&en).unwrap();
+    write(&fr, "football.txt", FOOTBALL_FR);
+    write(&fr, "weather.txt", WEATHER_FR);
+    write(&en, "football.txt", FOOTBALL_EN);
+    write(&en, "weather.txt", WEATHER_EN);
+    write(dir, "other.csv", OTHER_LEXICON);
+    (fr, en, dir.join("other.csv"))
+}
+
+/// `(left file, left lang, right file, right lang)` of each corpus line.
+fn corpus_pairs(stdout: &str) -> Vec<(String, String, String, String)> {
+    let name = |v: &Value| {
+        Path::new(v.as_str().unwrap())
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned()
+    };
+    lines(stdout)
+        .iter()
+        .map(|v| {
+            let lang = |side: &str| v["alignment"][side]["lang"].as_str().unwrap().to_string();
+            (
+                name(&v["left"]),
+                lang("left"),
+                name(&v["right"]),
+                lang("right"),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn corpus_detects_languages_and_warns_when_the_folders_are_swapped() {
+    let dir = tempfile::tempdir().unwrap();
+    let (fr, en, lexicon) = two_stories(dir.path());
+    let output = entente(&["corpus", "--lexicon", s(&lexicon), s(&fr), s(&en)]);
+    let right_way = corpus_pairs(&stdout_ok(&output));
+    assert!(!String::from_utf8_lossy(&output.stderr).contains("warning"));
+    assert_eq!(right_way.len(), 2, "{right_way:?}");
+    assert!(
+        right_way
+            .iter()
+            .all(|(_, l, _, r)| (l.as_str(), r.as_str()) == ("fr", "en"))
+    );
+
+    let output = entente(&["corpus", "--lexicon", s(&lexicon), s(&en), s(&fr)]);
+    let swapped = corpus_pairs(&stdout_ok(&output));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    for (folder, flag) in [(&en, "--left-lang"), (&fr, "--right-lang")] {
+        let warning = stderr
+            .lines()
+            .find(|l| l.starts_with(&format!("entente: warning: {}", folder.display())))
+            .unwrap_or_else(|| panic!("no warning about {}:\n{stderr}", folder.display()));
+        assert!(
+            warning.contains("2 of 2 articles") && warning.contains(flag),
+            "{warning}"
+        );
+    }
+    // The same stories pair up, each article labelled with its real language.
+    assert_eq!(swapped.len(), 2, "{swapped:?}");
+    assert!(
+        swapped
+            .iter()
+            .all(|(l, ll, r, rl)| l == r && (ll.as_str(), rl.as_str()) == ("en", "fr"))
+    );
+
+    // A language given is taken as it is.
+    let output = entente(&[
+        "corpus",
+        "--left-lang",
+        "fr",
+        "--lexicon",
+        s(&lexicon),
+        s(&en),
+        s(&fr),
+    ]);
+    let forced = corpus_pairs(&stdout_ok(&output));
+    assert!(forced.iter().all(|(_, l, _, _)| l == "fr"), "{forced:?}");
+}
+
+#[test]
+fn corpus_with_no_article_in_a_folder_says_so_and_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let (fr, en, _) = two_stories(dir.path());
+    let empty = dir.path().join("empty");
+    std::fs::create_dir_all(&empty).unwrap();
+    let notes = dir.path().join("notes");
+    std::fs::create_dir_all(&notes).unwrap();
+    write(&notes, "readme.md", "not an article");
+    for (left, right, named) in [(&empty, &en, &empty), (&fr, &notes, &notes)] {
+        let output = entente(&["corpus", s(left), s(right)]);
+        let stderr = stderr_with_code(&output, 1);
+        assert!(
+            stderr.contains(&format!("{}: no .txt article", named.display())),
+            "{stderr}"
+        );
+        assert!(!stderr.contains("0 pairs"), "{stderr}");
+        assert!(output.stdout.is_empty());
+    }
+}
+
+#[test]
+fn corpus_top_is_the_most_partners_an_article_gets() {
+    // The French seed has four English counterparts, each the other's best.
+    let dir = tempfile::tempdir().unwrap();
+    let (fr, en) = (dir.path().join("fr"), dir.path().join("en"));
+    std::fs::create_dir_all(&fr).unwrap();
+    std::fs::create_dir_all(&en).unwrap();
+    std::fs::copy(seed("000-fr.txt"), fr.join("000-fr.txt")).unwrap();
+    for name in &SEEDS[1..] {
+        std::fs::copy(seed(name), en.join(name)).unwrap();
+    }
+    for (top, partners) in [("1", 1), ("2", 2), ("4", 4)] {
+        let out = stdout_ok(&entente(&[
+            "corpus",
+            "--no-align",
+            "--top",
+            top,
+            s(&fr),
+            s(&en),
+        ]));
+        let found = lines(&out);
+        assert_eq!(found.len(), partners, "--top {top}: {out}");
+    }
+    let best = lines(&stdout_ok(&entente(&[
+        "corpus",
+        "--no-align",
+        "--top",
+        "4",
+        s(&fr),
+        s(&en),
+    ])))[0]["right"]
+        .clone();
+    let only = lines(&stdout_ok(&entente(&[
+        "corpus",
+        "--no-align",
+        "--top",
+        "1",
+        s(&fr),
+        s(&en),
+    ])))[0]["right"]
+        .clone();
+    assert_eq!(only, best, "--top 1 keeps the best partner");
+}
