@@ -83,3 +83,26 @@ fn an_uncertain_language_names_the_flags_of_the_command() {
     let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
     assert!(stderr.contains("set it with --right-lang"), "{stderr}");
 }
+
+#[test]
+fn readme_commands_name_files_of_the_repository() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let mut checked = 0;
+    for line in readme.lines().filter(|l| l.starts_with("entente ")) {
+        let command = line.split(" # ").next().unwrap();
+        for word in command.split_whitespace().skip(1) {
+            assert!(!word.starts_with("../"), "outside the repository: {line}");
+            if ["seeds/", "tests/", "lexicons/"]
+                .iter()
+                .any(|p| word.starts_with(p))
+            {
+                assert!(root().join(word).exists(), "no {word}: {line}");
+                checked += 1;
+            }
+        }
+    }
+    assert!(
+        checked >= 5,
+        "the README's examples name seeds and gold files"
+    );
+}
