@@ -122,9 +122,14 @@ pub fn run(args: Args) -> Result<Outcome> {
     for (dir, other, total, expected, flag) in sides {
         if let Some(first) = other.first() {
             let found = expected.other();
+            let swapped = if 2 * other.len() > total {
+                "were FR_DIR and EN_DIR swapped? "
+            } else {
+                ""
+            };
             eprintln!(
                 "entente: warning: {}: {} of {total} articles are {}, not {} (e.g. {first}); \
-                 they were aligned as {}. Were the folders swapped? {flag} sets the language",
+                 they were aligned as {}; {swapped}{flag} sets the language of every article",
                 dir.display(),
                 other.len(),
                 found.name(),

@@ -403,7 +403,9 @@ fn corpus_detects_languages_and_warns_when_the_folders_are_swapped() {
             .find(|l| l.starts_with(&format!("entente: warning: {}", folder.display())))
             .unwrap_or_else(|| panic!("no warning about {}:\n{stderr}", folder.display()));
         assert!(
-            warning.contains("2 of 2 articles") && warning.contains(flag),
+            warning.contains("2 of 2 articles")
+                && warning.contains("swapped?")
+                && warning.contains(flag),
             "{warning}"
         );
     }
@@ -427,6 +429,17 @@ fn corpus_detects_languages_and_warns_when_the_folders_are_swapped() {
     ]);
     let forced = corpus_pairs(&stdout_ok(&output));
     assert!(forced.iter().all(|(_, l, _, _)| l == "fr"), "{forced:?}");
+
+    // One stray English article among French ones is named, not a swap.
+    write(&fr, "stray.txt", WEATHER_EN);
+    let output = entente(&["corpus", "--lexicon", s(&lexicon), s(&fr), s(&en)]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("1 of 3 articles are English, not French")
+            && stderr.contains("stray.txt")
+            && !stderr.contains("swapped"),
+        "{stderr}"
+    );
 }
 
 #[test]
