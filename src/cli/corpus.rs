@@ -17,7 +17,7 @@ use super::common;
 pub const EXAMPLES: &str = "\
 Examples:
   entente corpus fr/ en/ > pairs.jsonl                  # up to 5 partners per article, aligned
-  entente corpus --top 1 --no-align fr/ en/             # each article's best partner, not aligned";
+  entente corpus --top 1 --no-align fr/ en/             # at most one partner per article, not aligned";
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
