@@ -18,7 +18,9 @@
 //!
 //! let tagged = entente.tag("Sergei Shoigu visited Pyongyang.", None);
 //! let entities: Vec<&str> = tagged.mentions().iter().map(|m| m.entity).collect();
-//! assert_eq!(entities, ["sergei_shoigu", "visit", "pyongyang"]);
+//! assert_eq!(entities, ["sergei_shoigu", "pyongyang"]);
+//! let with_terms = entente.tag_terms("Sergei Shoigu visited Pyongyang.", None);
+//! assert_eq!(with_terms.mentions()[1].entity, "visit");
 //! ```
 
 use std::path::PathBuf;
@@ -153,11 +155,27 @@ impl Entente {
         &self.aligner
     }
 
-    /// The mentions of `text`, in `lang` or the language detected.
+    /// The mentions of named entities in `text`, in `lang` or the language
+    /// detected (`entente tag`).
     pub fn tag<'a>(&'a self, text: &'a str, lang: Option<Lang>) -> Tagged<'a> {
+        self.tagged(text, lang, false)
+    }
+
+    /// The mentions of named entities and of TERM concepts, the general
+    /// vocabulary the aligner uses (`entente tag --terms`).
+    pub fn tag_terms<'a>(&'a self, text: &'a str, lang: Option<Lang>) -> Tagged<'a> {
+        self.tagged(text, lang, true)
+    }
+
+    fn tagged<'a>(&'a self, text: &'a str, lang: Option<Lang>, terms: bool) -> Tagged<'a> {
         let lang = lang.unwrap_or_else(|| detect(text).lang);
         let tagger = self.aligner.tagger();
-        let mut mentions = records(tagger, text, &tagger.tag(text, lang));
+        let found = if terms {
+            tagger.tag(text, lang)
+        } else {
+            tagger.tag_entities(text, lang)
+        };
+        let mut mentions = records(tagger, text, &found);
         mentions::with_offsets(&mut mentions, self.offsets, text);
         Tagged { lang, mentions }
     }

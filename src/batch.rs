@@ -46,7 +46,7 @@ use crate::align::{Aligner, Analysis};
 use crate::detect::detect;
 use crate::error::{Error, ErrorKind};
 use crate::report::alignment::{AlignedPair, JsonAlignment};
-use crate::span::Lang;
+use crate::span::{Lang, Offsets};
 
 /// Pairs read per thread before a chunk is aligned: enough to keep every
 /// thread busy while one slow pair finishes, small enough to bound memory.
@@ -503,6 +503,7 @@ pub struct Batch<'a> {
     langs: LangDefaults,
     pool: rayon::ThreadPool,
     jobs: usize,
+    offsets: Offsets,
 }
 
 /// A thread pool of its own (not rayon's global one) with `jobs` threads
@@ -530,7 +531,14 @@ impl<'a> Batch<'a> {
             langs,
             pool,
             jobs,
+            offsets: Offsets::Bytes,
         })
+    }
+
+    /// Counts the statements' offsets in `offsets` (`--offsets chars`).
+    pub fn offsets(mut self, offsets: Offsets) -> Batch<'a> {
+        self.offsets = offsets;
+        self
     }
 
     /// Pairs read and aligned at a time.
@@ -606,7 +614,7 @@ impl<'a> Batch<'a> {
             },
             Item::Invalid { id, error } => return failed(id, error),
         };
-        match align_pair(self.aligner, &spec, self.langs) {
+        match align_pair(self.aligner, &spec, self.langs, self.offsets) {
             Ok((line, links)) => Outcome {
                 id: spec.id,
                 line,
@@ -643,6 +651,7 @@ pub fn align_pair(
     aligner: &Aligner,
     spec: &PairSpec,
     langs: LangDefaults,
+    offsets: Offsets,
 ) -> Result<(String, usize), String> {
     let (left_text, left_path) = load(&spec.left)?;
     let (right_text, right_path) = load(&spec.right)?;
@@ -668,7 +677,7 @@ pub fn align_pair(
     }
     let line = serde_json::to_string(&Line {
         id: &spec.id,
-        alignment: JsonAlignment::new(&pair, None),
+        alignment: JsonAlignment::new(&pair, None).with_offsets(offsets, &pair),
     })
     .map_err(|e| format!("cannot write the alignment as JSON: {e}"))?;
     Ok((line, alignment.links.len()))

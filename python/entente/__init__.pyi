@@ -20,8 +20,11 @@ class Entente:
         strict: bool = False,
         threshold: Optional[float] = None,
     ) -> None: ...
-    def tag(self, text: Text, lang: Optional[Lang] = None) -> list[dict[str, Any]]:
-        """Mentions: start, end (character offsets), text, entity, label, type, match, name, confidence."""
+    def tag(
+        self, text: Text, lang: Optional[Lang] = None, terms: bool = False
+    ) -> list[dict[str, Any]]:
+        """Mentions of named entities (and TERM concepts with terms=True): start, end
+        (character offsets), text, entity, label, type, match, name, confidence."""
     def align(
         self,
         left: Text,

@@ -2,6 +2,7 @@
 //! `align_many`. Results are plain dicts and lists, the JSON of the command
 //! line with offsets counted in characters (Python `str` indices). Errors
 //! are `entente.EntenteError` with the command line's messages.
+//! Results cross as JSON text, read by Python's `json` module.
 
 use std::path::{Path, PathBuf};
 
@@ -81,15 +82,23 @@ impl Entente {
     /// The mentions of `text` (in `lang`, "fr" or "en", or the language
     /// detected): a list of dicts with `start`, `end` (character offsets),
     /// `text`, `entity`, `label`, `type`, `match`, `name`, `confidence`.
-    #[pyo3(signature = (text, lang=None))]
+    /// With `terms=True`, TERM concepts too (the vocabulary the aligner uses).
+    #[pyo3(signature = (text, lang=None, terms=false))]
     fn tag<'py>(
         &self,
         py: Python<'py>,
         text: &Bound<'py, PyAny>,
         lang: Option<&str>,
+        terms: bool,
     ) -> PyResult<Bound<'py, PyAny>> {
         let (text, lang) = (self::text(text, "text")?, self::lang(lang)?);
-        let json = py.detach(|| serde_json::to_value(self.core.tag(&text, lang)));
+        let json = py.detach(|| {
+            if terms {
+                serde_json::to_string(&self.core.tag_terms(&text, lang))
+            } else {
+                serde_json::to_string(&self.core.tag(&text, lang))
+            }
+        });
         to_python(py, json)
     }
 
@@ -108,7 +117,7 @@ impl Entente {
         let (left, right) = (text(left, "left")?, text(right, "right")?);
         let (left_lang, right_lang) = (lang(left_lang)?, lang(right_lang)?);
         let json = py.detach(|| {
-            serde_json::to_value(self.core.align_as(&left, left_lang, &right, right_lang))
+            serde_json::to_string(&self.core.align_as(&left, left_lang, &right, right_lang))
         });
         to_python(py, json)
     }
@@ -128,23 +137,25 @@ impl Entente {
             })?;
             texts.push((text(&l, "left")?, text(&r, "right")?));
         }
-        let values: Vec<serde_json::Result<serde_json::Value>> = py.detach(|| {
+        let values: Vec<serde_json::Result<String>> = py.detach(|| {
             texts
                 .par_iter()
-                .map(|(l, r)| serde_json::to_value(self.core.align(l, r)))
+                .map(|(l, r)| serde_json::to_string(&self.core.align(l, r)))
                 .collect()
         });
         values.into_iter().map(|v| to_python(py, v)).collect()
     }
 }
 
-/// A result as Python dicts and lists.
+/// A result as Python dicts and lists: its JSON text read by Python's
+/// `json`, so that every number reads as the command line prints it (an
+/// `f32` confidence of 0.9 is 0.9, not 0.8999999761581421).
 fn to_python<'py>(
     py: Python<'py>,
-    json: serde_json::Result<serde_json::Value>,
+    json: serde_json::Result<String>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let json = json.map_err(|e| EntenteError::new_err(e.to_string()))?;
-    pythonize::pythonize(py, &json).map_err(|e| EntenteError::new_err(e.to_string()))
+    py.import("json")?.getattr("loads")?.call1((json,))
 }
 
 #[pymodule]

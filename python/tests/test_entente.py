@@ -42,6 +42,11 @@ def test_tag_equals_the_cli_on_the_seeds(e, cli, root):
         expected = json.loads(cli("tag", "--format", "json", "--offsets", "chars", f"seeds/{name}"))
         assert e.tag(text) == expected, name
         assert len(expected) > 20
+        with_terms = json.loads(
+            cli("tag", "--terms", "--format", "json", "--offsets", "chars", f"seeds/{name}")
+        )
+        assert e.tag(text, terms=True) == with_terms, name
+        assert len(with_terms) > len(expected)
 
 
 def test_offsets_are_str_indices(e, root):

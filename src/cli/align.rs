@@ -4,10 +4,10 @@ use std::path::PathBuf;
 
 use anyhow::{Result, bail};
 use clap::ValueEnum;
-use entente::Lang;
 use entente::align::{AlignOptions, Aligner, DEFAULT_THRESHOLD};
 use entente::report::alignment::{self, AlignedPair};
 use entente::report::html;
+use entente::{Lang, Offsets};
 
 use super::Outcome;
 use super::common::{self, LexiconArgs};
@@ -74,6 +74,9 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
+    /// What statements' `start`/`end` count in JSON: UTF-8 bytes, or characters (Python `str` indices).
+    #[arg(long, value_name = "bytes|chars", default_value = "bytes", value_parser = clap::value_parser!(Offsets))]
+    offsets: Offsets,
     #[command(flatten)]
     flags: AlignFlags,
     /// The left article (usually French), or - for standard input.
@@ -103,7 +106,7 @@ pub fn run(args: Args) -> Result<Outcome> {
     let mut out = common::stdout();
     match args.format {
         Format::Text => alignment::write_text(&mut out, &pair)?,
-        Format::Json => alignment::write_json(&mut out, &pair)?,
+        Format::Json => alignment::write_json(&mut out, &pair, args.offsets)?,
         Format::Tsv => alignment::write_tsv(&mut out, &pair)?,
         Format::Markdown => alignment::write_markdown(&mut out, &pair, aligner.tagger())?,
         Format::Html => html::write_alignment(&mut out, &pair, aligner.tagger())?,

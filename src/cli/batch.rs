@@ -5,10 +5,10 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use anyhow::{Result, bail};
-use entente::Lang;
 use entente::batch::{
     Base, Batch, JsonLinesReader, LangDefaults, ManifestReader, Outcome as PairOutcome, PairReader,
 };
+use entente::{Lang, Offsets};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::Outcome;
@@ -32,6 +32,9 @@ pub struct Args {
     /// Threads to align with (default: all cores). The output is the same for every number.
     #[arg(long, short, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     jobs: Option<u16>,
+    /// What statements' `start`/`end` count: UTF-8 bytes, or characters (Python `str` indices).
+    #[arg(long, value_name = "bytes|chars", default_value = "bytes", value_parser = clap::value_parser!(Offsets))]
+    offsets: Offsets,
     #[command(flatten)]
     flags: AlignFlags,
     /// A CSV manifest with columns `left,right[,id]`, a `.jsonl` file, or - for JSON lines on
@@ -75,7 +78,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         left: args.left_lang,
         right: args.right_lang,
     };
-    let batch = Batch::new(&aligner, langs, jobs(args.jobs))?;
+    let batch = Batch::new(&aligner, langs, jobs(args.jobs))?.offsets(args.offsets);
     let progress = io::stderr().is_terminal().then(|| {
         let bar = ProgressBar::new_spinner();
         bar.set_style(

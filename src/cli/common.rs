@@ -31,14 +31,11 @@ impl LexiconArgs {
         if self.no_default_lexicon && self.lexicons.is_empty() {
             bail!("--no-default-lexicon needs at least one --lexicon PATH");
         }
-        if self.lexicons.is_empty() {
-            return Ok(Lexicon::builtin());
-        }
         let mut builder = LexiconBuilder::new().builtin(!self.no_default_lexicon);
         for path in &self.lexicons {
             builder = builder.add_path(path)?;
         }
-        Ok(Arc::new(builder.build()?))
+        Ok(builder.build_shared()?)
     }
 
     /// A tagger over the loaded lexicons.

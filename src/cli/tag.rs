@@ -4,10 +4,9 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::ValueEnum;
-use entente::Lang;
-use entente::lexicon::EntityType;
 use entente::report::html;
 use entente::report::mentions::{self, records};
+use entente::{Lang, Offsets};
 
 use super::Outcome;
 use super::common::{self, LexiconArgs};
@@ -40,6 +39,9 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
+    /// What `start`/`end` count in JSON and TSV: UTF-8 bytes, or characters (Python `str` indices).
+    #[arg(long, value_name = "bytes|chars", default_value = "bytes", value_parser = clap::value_parser!(Offsets))]
+    offsets: Offsets,
     /// Also list TERM concepts (general vocabulary the aligner uses).
     #[arg(long)]
     terms: bool,
@@ -53,11 +55,15 @@ pub fn run(args: Args) -> Result<Outcome> {
     let tagger = args.lexicon.tagger()?;
     let text = common::read_text(&args.file)?;
     let lang = common::resolve_lang(args.lang, &text, &args.file, "--lang");
-    let mut found = tagger.tag(&text, lang);
-    if !args.terms {
-        found.retain(|m| tagger.entry(m).kind != EntityType::Term);
+    let found = if args.terms {
+        tagger.tag(&text, lang)
+    } else {
+        tagger.tag_entities(&text, lang)
+    };
+    let mut records = records(&tagger, &text, &found);
+    if args.format != Format::Html {
+        mentions::with_offsets(&mut records, args.offsets, &text);
     }
-    let records = records(&tagger, &text, &found);
     let mut out = common::stdout();
     match args.format {
         Format::Text => mentions::write_text(&mut out, &records)?,

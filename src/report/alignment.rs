@@ -160,8 +160,9 @@ impl JsonAlignment<'_> {
 }
 
 /// Pretty-printed JSON with a final newline.
-pub fn write_json(out: &mut dyn Write, pair: &AlignedPair) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &JsonAlignment::new(pair, None))?;
+pub fn write_json(out: &mut dyn Write, pair: &AlignedPair, offsets: Offsets) -> io::Result<()> {
+    let view = JsonAlignment::new(pair, None).with_offsets(offsets, pair);
+    serde_json::to_writer_pretty(&mut *out, &view)?;
     writeln!(out)
 }
 

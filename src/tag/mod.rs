@@ -197,6 +197,15 @@ impl Tagger {
         &self.lexicon
     }
 
+    /// The mentions of named entities only, leaving out TERM concepts (the
+    /// general vocabulary the aligner uses): what `entente tag` lists
+    /// without `--terms`.
+    pub fn tag_entities(&self, text: &str, lang: Lang) -> Vec<Mention> {
+        let mut mentions = self.tag(text, lang);
+        mentions.retain(|m| self.entry(m).kind != EntityType::Term);
+        mentions
+    }
+
     /// Every mention in `text` (written in `lang`), in text order, not overlapping.
     pub fn tag(&self, text: &str, lang: Lang) -> Vec<Mention> {
         // News text holds a mention every dozen bytes or so (general words
