@@ -6,6 +6,7 @@ mod integration {
     mod lexicon;
     mod odd_input;
     mod properties;
+    mod python;
     mod quality;
     mod report;
     mod scale;

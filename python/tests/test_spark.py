@@ -1,7 +1,7 @@
 """The Spark examples, run with spark-submit in local[2] mode on 1,000
 generated pairs: every row equals what `entente batch` gives for its pair.
 
-Skipped when PySpark is not installed, unless ENTENTE_REQUIRE_SPARK is set
+Skipped when PySpark is not installed, unless ENTENTE_REQUIRE_PYTHON is set
 (as .ci/run sets it)."""
 
 import glob
@@ -14,35 +14,41 @@ import sys
 
 import pytest
 
-if not os.environ.get("ENTENTE_REQUIRE_SPARK"):
+if not os.environ.get("ENTENTE_REQUIRE_PYTHON"):
     pytest.importorskip("pyspark")
 
 PAIRS = 1000
 
 
-def sentences(root, lang):
-    files = sorted(root.glob(f"seeds/*-{lang}.txt")) + sorted(
-        root.glob(f"tests/data/events/*-{lang}.txt")
-    )
-    out = []
-    for f in files:
-        out += [s for s in f.read_text(encoding="utf-8").split("\n") if len(s) > 30]
-    return out
+def events(root):
+    """(French sentences, English sentences) of each story: the seeds and the
+    development events."""
+    def lines(path):
+        return [s for s in path.read_text(encoding="utf-8").split("\n") if len(s) > 30]
+
+    stories = [(lines(root / "seeds/000-fr.txt"), lines(root / "seeds/001-en.txt"))]
+    for fr in sorted((root / "tests/data/events").glob("*-fr.txt")):
+        event = fr.name[:2]
+        for en in sorted(fr.parent.glob(f"{event}?-en.txt")):
+            stories.append((lines(fr), lines(en)))
+    return stories
 
 
 @pytest.fixture(scope="module")
 def pairs(root, tmp_path_factory):
-    """1,000 pairs of short articles cut from the seeds and development events."""
+    """1,000 pairs of short articles, each cut from the two sides of one story."""
     rng = random.Random(2026)
-    fr, en = sentences(root, "fr"), sentences(root, "en")
-    rows = [
-        {
-            "id": f"p{i}",
-            "left": "\n".join(rng.sample(fr, rng.randint(1, 8))),
-            "right": "\n".join(rng.sample(en, rng.randint(1, 8))),
-        }
-        for i in range(PAIRS)
-    ]
+    stories = events(root)
+    rows = []
+    for i in range(PAIRS):
+        fr, en = rng.choice(stories)
+        rows.append(
+            {
+                "id": f"p{i}",
+                "left": "\n".join(rng.sample(fr, min(len(fr), rng.randint(2, 8)))),
+                "right": "\n".join(rng.sample(en, min(len(en), rng.randint(2, 8)))),
+            }
+        )
     folder = tmp_path_factory.mktemp("spark")
     flat = folder / "pairs.jsonl"
     flat.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
