@@ -404,9 +404,9 @@ fn statement_features(
             || capitalised
             || covered(span)
             || function_words(lang).contains(token)
-            || cognate_stoplist()
-                .iter()
-                .any(|s| token.starts_with(s) || s.starts_with(leading_letters(token, COGNATE_PREFIX)))
+            || cognate_stoplist().iter().any(|s| {
+                token.starts_with(s) || s.starts_with(leading_letters(token, COGNATE_PREFIX))
+            })
         {
             continue;
         }
@@ -421,7 +421,9 @@ fn statement_features(
 /// The first `n` letters of a word (the whole word when shorter): folded
 /// tokens may still hold letters of other scripts, several bytes long.
 fn leading_letters(word: &str, n: usize) -> &str {
-    word.char_indices().nth(n).map_or(word, |(at, _)| &word[..at])
+    word.char_indices()
+        .nth(n)
+        .map_or(word, |(at, _)| &word[..at])
 }
 
 /// The evidence key of a lexicon entry: a TERM concept or a named entity.
