@@ -444,7 +444,7 @@ mod tests {
                 &["ok", " padded", "..."],
                 &[
                     "entity id \"Bad-Id\" must be lower-case letters, digits and _ only, e.g. sergei_shoigu",
-                    "unknown type \"PERS\" (expected PER, ORG, GPE, LOC, FAC, EVENT or TERM)",
+                    "unknown type \"PERS\"; did you mean PER? (expected PER, ORG, GPE, LOC, FAC, EVENT or TERM)",
                     "unknown language \"de\" (expected fr, en or *)",
                     "name \" padded\" has leading or trailing spaces",
                     "name \"...\" has no letter or digit, so it can never be found",
@@ -491,7 +491,7 @@ mod tests {
                 ["x", "PER", "fr"],
                 &["Iks"],
                 &[
-                    "F:1: header lacks columns entity, type, lang, name (a lexicon needs entity, type, lang and name)",
+                    "F:1: no header: the first line is \"hello\"; a lexicon's first line names its columns: entity, type, lang and name (e.g. `entity,type,lang,name`), separated by commas, semicolons or tabs",
                     "F: not a valid lexicon, so nothing was added; fix the lines above first",
                 ],
             ),

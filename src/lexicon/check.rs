@@ -389,7 +389,7 @@ mod tests {
                 false,
                 &[("a.csv", "entity,type,name\nx,PER,X\n")],
                 &[
-                    "a.csv:1: header lacks column lang (a lexicon needs entity, type, lang and name)",
+                    "a.csv:1: header lacks column lang (found columns separated by commas: entity, type, name; a lexicon needs entity, type, lang and name)",
                 ],
             ),
             (
@@ -397,7 +397,7 @@ mod tests {
                 false,
                 &[("a.csv", "entity,type,lang,name\nx,PERS,en,X\ny,PER,de,Y\n")],
                 &[
-                    "a.csv:2: unknown type \"PERS\" (expected PER, ORG, GPE, LOC, FAC, EVENT or TERM)",
+                    "a.csv:2: unknown type \"PERS\"; did you mean PER? (expected PER, ORG, GPE, LOC, FAC, EVENT or TERM)",
                     "a.csv:3: unknown language \"de\" (expected fr, en or *)",
                 ],
             ),

@@ -32,7 +32,7 @@ fn check_reports_file_line_problems_and_exits_1() {
         [
             format!("{f}:3: entity x is ORG here but PER at {f}:2; give all its rows one type"),
             format!(
-                "{f}:4: unknown type \"PERS\" (expected PER, ORG, GPE, LOC, FAC, EVENT or TERM)"
+                "{f}:4: unknown type \"PERS\"; did you mean PER? (expected PER, ORG, GPE, LOC, FAC, EVENT or TERM)"
             ),
             format!("{f}:5: duplicate row: same entity, type, lang and name as {f}:2; delete one"),
             format!(
