@@ -7,9 +7,9 @@
 //! whose rows disagree on its type, a `stands_for` that names no entity. On top
 //! of those it reports
 //!
-//! - a **duplicate row** (same entity, type, lang and name) as an error when
-//!   both rows are in the checked files, and as a warning when the earlier one
-//!   is built in (the row is redundant, not wrong);
+//! - a **duplicate row** (same entity, type, lang and name) as a warning:
+//!   loading keeps the first and drops the repeat, so it is redundant, not
+//!   wrong (`lexicon add` does not append one either);
 //! - a **shared name** (warning): a folded name of two entities that the tagger
 //!   can confuse, i.e. both names may be found in a text of the same language
 //!   (names of non-`TERM` entities are found in either language);
@@ -39,7 +39,7 @@ use crate::tag::stem::{StemBuf, StemToken, inflections_agree, is_stemmed, stem_t
 /// How much a finding matters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
-    /// The files do not load, or repeat a row.
+    /// The files do not load.
     Error,
     /// The files load, but something looks wrong.
     Warning,
@@ -157,10 +157,10 @@ impl LexiconBuilder {
             let first = &lex.names[first];
             if checked[first.file] {
                 let message = format!(
-                    "duplicate row: same entity, type, lang and name as {}; delete one",
+                    "duplicate row: same entity, type, lang and name as {} (loading keeps one); delete one",
                     place(first)
                 );
-                push(file, Severity::Error, at(file, line, message));
+                push(file, Severity::Warning, at(file, line, message));
             } else {
                 let message = format!(
                     "row is already in the built-in lexicons ({}); it can go",
@@ -432,7 +432,7 @@ mod tests {
                     "entity,type,lang,name\nx,PER,en,X\nx,PER,fr,X\nx,PER,en,X\n",
                 )],
                 &[
-                    "a.csv:4: duplicate row: same entity, type, lang and name as a.csv:2; delete one",
+                    "a.csv:4: warning: duplicate row: same entity, type, lang and name as a.csv:2 (loading keeps one); delete one",
                 ],
             ),
             (
@@ -443,7 +443,7 @@ mod tests {
                     ("b.csv", "entity,type,lang,name\nx,PER,en,X\n"),
                 ],
                 &[
-                    "b.csv:2: duplicate row: same entity, type, lang and name as a.csv:2; delete one",
+                    "b.csv:2: warning: duplicate row: same entity, type, lang and name as a.csv:2 (loading keeps one); delete one",
                 ],
             ),
             (
@@ -629,13 +629,13 @@ mod tests {
             lines,
             [
                 "a.csv:2: warning: entity x has no English name: add an `en` row (or write `*` for a name the same in both languages)",
-                "a.csv:3: duplicate row: same entity, type, lang and name as a.csv:2; delete one",
+                "a.csv:3: warning: duplicate row: same entity, type, lang and name as a.csv:2 (loading keeps one); delete one",
                 "a.csv:4: unknown type \"BAD\" (expected PER, ORG, GPE, LOC, FAC, EVENT or TERM)",
             ]
         );
         assert_eq!(
             (report.errors(), report.warnings(), report.files()),
-            (2, 1, 2)
+            (1, 2, 2)
         );
     }
 

@@ -34,7 +34,9 @@ fn check_reports_file_line_problems_and_exits_1() {
             format!(
                 "{f}:4: unknown type \"PERS\"; did you mean PER? (expected PER, ORG, GPE, LOC, FAC, EVENT or TERM)"
             ),
-            format!("{f}:5: duplicate row: same entity, type, lang and name as {f}:2; delete one"),
+            format!(
+                "{f}:5: warning: duplicate row: same entity, type, lang and name as {f}:2 (loading keeps one); delete one"
+            ),
             format!(
                 "{f}:6: warning: name \"obus\" is also a name of entity shell (lexicons/terms.csv:{}); the tagger can only pick one",
                 terms_line("obus")
