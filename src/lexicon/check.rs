@@ -18,6 +18,8 @@
 //!   language and differ only by inflection (`vent` and `vente`): the tagger
 //!   finds the other forms of their words through stems (see `tag::stem`), and
 //!   cannot tell which of the two such a form is; mark one `match=exact`;
+//! - an entity with **two knowledge-base ids** (warning): its rows' `kb_id`
+//!   or `wikidata` values differ (the first is used);
 //! - an entity with **no English name** (warning): no `en` or `*` row.
 //!
 //! When files are added to the builder, only they are reported on; the
@@ -209,6 +211,24 @@ impl LexiconBuilder {
             );
         }
         for entry in &lex.entries {
+            let mut ids = entry.names.iter().filter_map(|&n| {
+                let name = &lex.names[n];
+                super::kb_id(name).map(|id| (id, name))
+            });
+            if let Some((first_id, first)) = ids.next()
+                && let Some((id, name)) = ids.find(|(id, _)| id != &first_id)
+            {
+                let message = format!(
+                    "entity {} has knowledge-base id {id:?} here but {first_id:?} at {}; the first is used: give all its rows one id",
+                    entry.id,
+                    place(first)
+                );
+                push(
+                    name.file,
+                    Severity::Warning,
+                    at(name.file, name.line, message),
+                );
+            }
             let english = entry
                 .names
                 .iter()
@@ -534,6 +554,17 @@ mod tests {
                 false,
                 &[("a.csv", "entity,type,lang,name,match\nx,TERM,en,x,stem\n")],
                 &["a.csv:2: unknown match value \"stem\" (expected exact or nothing)"],
+            ),
+            (
+                "two knowledge-base ids for one entity",
+                false,
+                &[(
+                    "a.csv",
+                    "entity,type,lang,name,wikidata\nx,PER,en,X,Q1\nx,PER,en,Xx,\nx,PER,fr,Iks,Q2\nx,PER,fr,Ix,Q3\n",
+                )],
+                &[
+                    "a.csv:4: warning: entity x has knowledge-base id \"Q2\" here but \"Q1\" at a.csv:2; the first is used: give all its rows one id",
+                ],
             ),
             (
                 "no English name",

@@ -580,3 +580,52 @@ fn the_documented_add_examples_add_new_rows() {
         assert!(!stderr.contains("already"), "{doc}: {example}\n{stderr}");
     }
 }
+
+/// A lexicon's `wikidata` (or `kb_id`) column comes out as each mention's
+/// `kb_id`; without one the JSON has no such key (as before).
+#[test]
+fn tag_json_gives_the_knowledge_base_id_when_the_lexicon_has_one() {
+    let (_dir, path) = temp_file(
+        "kb.csv",
+        b"entity,type,lang,name,wikidata\nkaja_kallas,PER,*,Kaja Kallas,Qkallas\nkaja_kallas,PER,*,Kallas,\nmark_rutte,PER,*,Mark Rutte,\n",
+    );
+    let (_t, text) = temp_file("t.txt", b"Kaja Kallas met Mark Rutte. Kallas spoke.");
+    let json = stdout_ok(&entente(&[
+        "tag",
+        "--lang",
+        "en",
+        "--format",
+        "json",
+        "--lexicon",
+        s(&path),
+        s(&text),
+    ]));
+    let mentions: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let ids: Vec<(&str, Option<&str>)> = mentions
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            (
+                m["entity"].as_str().unwrap(),
+                m.get("kb_id").map(|v| v.as_str().unwrap()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            ("kaja_kallas", Some("Qkallas")),
+            ("mark_rutte", None),
+            ("kaja_kallas", Some("Qkallas")),
+        ]
+    );
+    // The built-in lexicons have no such column: no key at all.
+    let json = stdout_ok(&entente(&[
+        "tag",
+        "--format",
+        "json",
+        s(&seed("001-en.txt")),
+    ]));
+    assert!(json.contains("\"entity\"") && !json.contains("kb_id"));
+}
