@@ -28,8 +28,8 @@ Examples:
     Check(CheckArgs),
     /// Append one row per NAME to a lexicon file, safely (created if missing).
     ///
-    /// The file's bytes stay as they were; rows already there (in the file or
-    /// the built-in lexicons) are not added again. The file with its new rows
+    /// The file's bytes stay as they were; rows already there are not added
+    /// again (a row the built-in lexicons have is, with a note). The file with its new rows
     /// must load as `--lexicon FILE` loads it, with the built-in lexicons
     /// unless --no-default-lexicon; otherwise nothing is written (exit 2).
     #[command(after_help = "\
@@ -263,21 +263,14 @@ fn run_add(args: AddArgs) -> Result<Outcome> {
     )?;
     let file = args.file.display();
     let rows = |n: usize| format!("{n} row{}", if n == 1 { "" } else { "s" });
-    let mut skipped = Vec::new();
-    if !added.present.is_empty() {
-        skipped.push(format!(
-            "{} already there: {}",
-            rows(added.present.len()),
-            added.present.join(", ")
-        ));
-    }
-    for (name, place) in &added.elsewhere {
-        skipped.push(format!("{name} already in {place}"));
-    }
-    let skipped = if skipped.is_empty() {
+    let skipped = if added.present.is_empty() {
         String::new()
     } else {
-        format!(" ({})", skipped.join("; "))
+        format!(
+            " ({} already there: {})",
+            rows(added.present.len()),
+            added.present.join(", ")
+        )
     };
     let verb = if added.created && !added.added.is_empty() {
         "created with"
@@ -288,6 +281,11 @@ fn run_add(args: AddArgs) -> Result<Outcome> {
         "entente: {file}: {verb} {}{skipped}",
         rows(added.added.len())
     );
+    for (name, place) in &added.elsewhere {
+        eprintln!(
+            "entente: note: {name:?} is also in {place}: redundant with the built-in lexicons, useful without them"
+        );
+    }
     Ok(Outcome::Ok)
 }
 

@@ -31,8 +31,9 @@ pub struct Added {
     pub added: Vec<String>,
     /// The names that were already there (or given twice), not appended again.
     pub present: Vec<String>,
-    /// The names whose row the other lexicons the file is loaded with already
-    /// have, with where (`lexicons/people.csv:12`): not appended either.
+    /// The names appended whose row the other lexicons the file is loaded
+    /// with also have, with where (`lexicons/people.csv:12`): redundant with
+    /// them (`lexicon check` warns), but the file may be loaded without them.
     pub elsewhere: Vec<(String, String)>,
     /// True when the file did not exist (or was empty) and was created with a
     /// header (never when nothing was written).
@@ -50,7 +51,8 @@ pub struct Added {
 /// `--no-default-lexicon --lexicon FILE` does). The file with its new rows
 /// must load with them, through the same [`LexiconBuilder::build`] as any
 /// command's `--lexicon`; otherwise nothing is written. A row they already
-/// have is not appended.
+/// have is appended all the same (the file may be loaded without them) and
+/// reported in [`Added::elsewhere`].
 ///
 /// ```
 /// use entente::LexiconBuilder;
@@ -140,7 +142,8 @@ pub fn add(
         .add_text(path, with_rows(&candidates)?)
         .build()
         .map_err(|e| refusal(e, path, first_new_line, &candidates, with.builtin))?;
-    // Where each row is now: the merge keeps the first of identical rows.
+    // Which rows the other lexicons have: the merge keeps the first of
+    // identical rows, so such a row is not kept at its own line.
     let file = loaded.files().len() - 1;
     for (i, name) in candidates.into_iter().enumerate() {
         let line = first_new_line + i as u64;
@@ -150,16 +153,11 @@ pub fn add(
                 .map(|&n| &loaded.names()[n])
                 .find(|n| n.lang == lang && n.text == name)
         });
-        match kept {
-            Some(n) if n.file != file || n.line != line => {
-                let place = format!("{}:{}", loaded.files()[n.file].path.display(), n.line);
-                added.elsewhere.push((name, place));
-            }
-            _ => added.added.push(name),
+        if let Some(n) = kept.filter(|n| n.file != file || n.line != line) {
+            let place = format!("{}:{}", loaded.files()[n.file].path.display(), n.line);
+            added.elsewhere.push((name.clone(), place));
         }
-    }
-    if added.added.is_empty() {
-        return Ok(added);
+        added.added.push(name);
     }
 
     // The result must load as the file did, plus the new rows: a last guard
@@ -711,7 +709,7 @@ mod tests {
     }
 
     #[test]
-    fn a_row_the_built_in_lexicons_have_is_not_appended() {
+    fn a_row_the_built_in_lexicons_have_is_appended_and_said() {
         let before: &[u8] = b"entity,type,lang,name\n";
         let (_dir, path) = file_with(before);
         let added = add(
@@ -723,13 +721,13 @@ mod tests {
             &LexiconBuilder::new(),
         )
         .unwrap();
-        assert_eq!(added.added, ["Coree du Nord"]);
+        assert_eq!(added.added, ["Corée du Nord", "Coree du Nord"]);
         assert_eq!(added.elsewhere.len(), 1);
         assert_eq!(added.elsewhere[0].0, "Corée du Nord");
         assert!(added.elsewhere[0].1.starts_with("lexicons/countries.csv:"));
         assert_eq!(
             fs::read_to_string(&path).unwrap(),
-            "entity,type,lang,name\nnorth_korea,GPE,fr,Coree du Nord\n"
+            "entity,type,lang,name\nnorth_korea,GPE,fr,Corée du Nord\nnorth_korea,GPE,fr,Coree du Nord\n"
         );
     }
 
