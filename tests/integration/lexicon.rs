@@ -574,6 +574,31 @@ fn the_documented_add_examples_add_new_rows() {
             .take_while(|a| !a.starts_with("--"))
             .count()
             - 1;
+        // No row of the example is one the built-in lexicons have.
+        let flag = |name: &str| {
+            let at = args.iter().position(|a| a == name).unwrap();
+            args[at + 1].clone()
+        };
+        let (entity, lang) = (flag("--entity"), flag("--lang"));
+        let builtin = entente::Lexicon::builtin();
+        let known: Vec<&str> = builtin
+            .entry(&entity)
+            .map(|e| {
+                e.names
+                    .iter()
+                    .map(|&n| &builtin.names()[n])
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|n| n.lang.code() == lang)
+            .map(|n| n.text.as_str())
+            .collect();
+        let given = &args[args.len() - names..];
+        assert!(
+            given.iter().all(|g| !known.contains(&g.as_str())),
+            "{doc}: {example} adds rows the built-in lexicons have"
+        );
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         let out = entente_in(dir.path(), &args);
         stdout_ok(&out);
