@@ -41,7 +41,11 @@ fn development_events_reach_macro_f1_0_80_and_no_event_falls_below_0_60() {
     assert!(by_event.len() >= 8, "{} events", by_event.len());
     let macro_f1 = pairs.iter().map(|p| p.3).sum::<f64>() / pairs.len() as f64;
     eprintln!("macro F1 {macro_f1:.3}");
-    assert!(macro_f1 >= 0.80, "macro F1 {macro_f1:.3} over {} pairs", pairs.len());
+    assert!(
+        macro_f1 >= 0.80,
+        "macro F1 {macro_f1:.3} over {} pairs",
+        pairs.len()
+    );
     for (event, f1s) in by_event {
         let f1 = f1s.iter().sum::<f64>() / f1s.len() as f64;
         assert!(f1 >= 0.60, "event {event}: F1 {f1:.3}");
@@ -59,7 +63,10 @@ fn the_seed_judgments_stay_at_f1_0_75() {
     // Our judgments of 000-002/003/004, written by a reader who had not seen
     // the aligner.
     let (_, (p, r, f1)) = eval("seeds", "tests/data/judgments");
-    assert!(f1 >= 0.75, "seed judgments: F1 {f1:.3} (P {p:.3}, R {r:.3})");
+    assert!(
+        f1 >= 0.75,
+        "seed judgments: F1 {f1:.3} (P {p:.3}, R {r:.3})"
+    );
 }
 
 #[test]
