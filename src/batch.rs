@@ -587,7 +587,12 @@ pub fn align_pair(
     let left: Analysis = aligner.analyse(&left_text, left_lang);
     let right: Analysis = aligner.analyse(&right_text, right_lang);
     let alignment = aligner.align(&left, &right);
-    let pair = AlignedPair::new((&left_path, &left), (&right_path, &right), &alignment);
+    let pair = AlignedPair::new(
+        aligner,
+        (&left_path, &left),
+        (&right_path, &right),
+        &alignment,
+    );
     #[derive(Serialize)]
     struct Line<'a> {
         id: &'a Value,

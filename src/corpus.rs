@@ -495,7 +495,7 @@ impl<'a> Corpus<'a> {
         let alignment = self.align.then(|| self.aligner.align(left.1, right.1));
         let pair = alignment
             .as_ref()
-            .map(|alignment| AlignedPair::new(left, right, alignment));
+            .map(|alignment| AlignedPair::new(self.aligner, left, right, alignment));
         let line = PairLine {
             left: left.0,
             right: right.0,

@@ -6,7 +6,8 @@ use anyhow::{Result, bail};
 use clap::ValueEnum;
 use entente::Lang;
 use entente::align::{AlignOptions, Aligner, DEFAULT_THRESHOLD};
-use entente::report::alignment::{self, AlignedPair};
+use entente::report::alignment::{self, AlignedPair, JsonAlignment};
+use entente::report::document::Document;
 use entente::report::html;
 
 use super::Outcome;
@@ -91,14 +92,30 @@ pub fn run(args: Args) -> Result<Outcome> {
         args.left.display().to_string(),
         args.right.display().to_string(),
     );
-    let pair = AlignedPair::new((&left_path, &left), (&right_path, &right), &result);
+    let pair = AlignedPair::new(
+        &aligner,
+        (&left_path, &left),
+        (&right_path, &right),
+        &result,
+    );
+    let json = JsonAlignment::new(&pair, None);
     let mut out = common::stdout();
-    match args.format {
-        Format::Text => alignment::write_text(&mut out, &pair)?,
-        Format::Json => alignment::write_json(&mut out, &pair)?,
-        Format::Tsv => alignment::write_tsv(&mut out, &pair)?,
-        Format::Markdown => alignment::write_markdown(&mut out, &pair, aligner.tagger())?,
-        Format::Html => html::write_alignment(&mut out, &pair, aligner.tagger())?,
+    if args.format == Format::Json {
+        alignment::write_json(&mut out, &json)?;
+    } else {
+        write_document(&mut out, &Document::of(&json)?, args.format)?;
     }
     common::finish(out)
+}
+
+/// Writes an alignment's document in a format for people (or TSV).
+pub fn write_document(out: &mut dyn std::io::Write, doc: &Document, format: Format) -> Result<()> {
+    match format {
+        Format::Text => alignment::write_text(out, doc)?,
+        Format::Tsv => alignment::write_tsv(out, doc)?,
+        Format::Markdown => alignment::write_markdown(out, doc)?,
+        Format::Html => html::write_alignment(out, doc)?,
+        Format::Json => bail!("a document is written from its JSON, not to it"),
+    }
+    Ok(())
 }

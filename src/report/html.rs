@@ -30,16 +30,14 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::io::{self, Write};
 
-use super::alignment::{
-    AlignedPair, EntityUse, Side, Sides, entity_uses, evidence_pair, kind_word, linked_share,
-    side_name, unsaid_label,
-};
-use super::mentions::{MentionRecord, records};
-use crate::align::{Alignment, EvidenceKind, Link};
+use super::alignment::{evidence_pair, kind_word, linked_share, unsaid_label};
+use super::document::{DocLink, DocMention, DocSide, DocUnaligned, Document, statement_word};
+use super::entities::{self, EntityUse, Sides};
+use super::mentions::MentionRecord;
+use crate::align::EvidenceKind;
 use crate::lexicon::EntityType;
-use crate::segment::StatementKind;
-use crate::span::{Lang, Span};
-use crate::tag::{MatchHow, Tagger};
+use crate::span::Lang;
+use crate::tag::MatchHow;
 
 /// Escapes text for HTML, in element content and in quoted attribute values
 /// alike: `& < > " '`, and line breaks as character references so one
@@ -70,16 +68,13 @@ pub fn escape(text: &str) -> Cow<'_, str> {
 }
 
 /// Writes an aligned pair as one HTML page: summary, then the two articles
-/// side by side (see the module doc). `tagger` is the one that analysed both
-/// sides; it names their mentions.
-pub fn write_alignment(out: &mut dyn Write, pair: &AlignedPair, tagger: &Tagger) -> io::Result<()> {
-    let (l, r) = (&pair.left, &pair.right);
-    let a = pair.alignment;
-    let left_records = records(tagger, l.analysis.text, &l.analysis.mentions);
-    let right_records = records(tagger, r.analysis.text, &r.analysis.mentions);
-    let uses = entity_uses(&left_records, &right_records);
-    let palette = Palette::new(&uses);
-    let (left_name, right_name) = (side_name(pair, true), side_name(pair, false));
+/// side by side (see the module doc).
+pub fn write_alignment(out: &mut dyn Write, doc: &Document) -> io::Result<()> {
+    let (l, r) = (&doc.left, &doc.right);
+    let no_uses = Vec::new();
+    let uses = doc.entities.as_ref().unwrap_or(&no_uses);
+    let palette = Palette::new(uses);
+    let (left_name, right_name) = (doc.side_name(true), doc.side_name(false));
     let title = format!("{} ↔ {}", l.path, r.path);
 
     head(out, &format!("entente: {title}"), &palette)?;
@@ -91,12 +86,12 @@ pub fn write_alignment(out: &mut dyn Write, pair: &AlignedPair, tagger: &Tagger)
         out,
         "<thead><tr><th></th><th>{} <code>{}</code></th><th>{} <code>{}</code></th></tr></thead>",
         escape(&left_name),
-        escape(l.path),
+        escape(&l.path),
         escape(&right_name),
-        escape(r.path)
+        escape(&r.path)
     )?;
     writeln!(out, "<tbody>")?;
-    let (nl, nr) = (l.analysis.statements.len(), r.analysis.statements.len());
+    let (nl, nr) = (l.statements.len(), r.statements.len());
     writeln!(
         out,
         "<tr><th>statements</th><td>{nl}</td><td>{nr}</td></tr>"
@@ -104,24 +99,34 @@ pub fn write_alignment(out: &mut dyn Write, pair: &AlignedPair, tagger: &Tagger)
     writeln!(
         out,
         "<tr><th>covered by links</th><td>{} ({:.0}%)</td><td>{} ({:.0}%)</td></tr>",
-        nl - a.unaligned_left.len(),
-        100.0 * linked_share(nl, a.unaligned_left.len()),
-        nr - a.unaligned_right.len(),
-        100.0 * linked_share(nr, a.unaligned_right.len())
+        nl - doc.unaligned.left.len().min(nl),
+        100.0 * linked_share(l, doc.unaligned.left.len()),
+        nr - doc.unaligned.right.len().min(nr),
+        100.0 * linked_share(r, doc.unaligned.right.len())
     )?;
     writeln!(
         out,
         "<tr><th>links</th><td colspan=\"2\">{}</td></tr>",
-        a.links.len()
+        doc.links.len()
     )?;
     writeln!(out, "</tbody>")?;
     writeln!(out, "</table>")?;
     writeln!(out, "<dl class=\"entities\">")?;
+    if doc.entities.is_none() {
+        writeln!(out, "<dt>Entities</dt>")?;
+        writeln!(
+            out,
+            "<dd><span class=\"none\">not recorded in this alignment’s JSON</span></dd>"
+        )?;
+    }
     for (sides, title) in [
         (Sides::Both, "Both sides mention".to_string()),
         (Sides::Left, format!("Only in {left_name}")),
         (Sides::Right, format!("Only in {right_name}")),
-    ] {
+    ]
+    .into_iter()
+    .filter(|_| doc.entities.is_some())
+    {
         let these: Vec<&EntityUse> = uses.iter().filter(|u| u.sides() == sides).collect();
         writeln!(out, "<dt>{} ({})</dt>", escape(&title), these.len())?;
         writeln!(out, "<dd>")?;
@@ -142,7 +147,7 @@ pub fn write_alignment(out: &mut dyn Write, pair: &AlignedPair, tagger: &Tagger)
                 u.left,
                 u.right
             );
-            chip(out, &palette, u.entity, u.label, &counts, &tip)?;
+            chip(out, &palette, &u.entity, &u.label, &counts, &tip)?;
         }
         writeln!(out, "</dd>")?;
     }
@@ -173,24 +178,21 @@ pub fn write_alignment(out: &mut dyn Write, pair: &AlignedPair, tagger: &Tagger)
         out,
         "<thead><tr><th>{} <code>{}</code></th><th>links</th><th>{} <code>{}</code></th></tr></thead>",
         escape(&left_name),
-        escape(l.path),
+        escape(&l.path),
         escape(&right_name),
-        escape(r.path)
+        escape(&r.path)
     )?;
     writeln!(out, "<tbody>")?;
-    let cited = cited_terms(&a.links);
-    let sides = [
-        (l, &left_records[..], "l", &cited[0]),
-        (r, &right_records[..], "r", &cited[1]),
-    ];
-    for row in rows(a, nl, nr) {
+    let cited = cited_terms(&doc.links);
+    let sides = [(l, "l", &cited[0]), (r, "r", &cited[1])];
+    for row in rows(&doc.links, &doc.unaligned, nl, nr) {
         match row {
             Row::Linked(group) => {
                 writeln!(out, "<tr class=\"linked\">")?;
                 statement_cell(out, sides[0], &group.left, &palette)?;
                 writeln!(out, "<td class=\"mid\">")?;
                 for link in group.links {
-                    link_block(out, link, l.lang(), r.lang(), &palette)?;
+                    link_block(out, link, l.lang, r.lang, &palette)?;
                 }
                 writeln!(out, "</td>")?;
                 statement_cell(out, sides[1], &group.right, &palette)?;
@@ -235,7 +237,7 @@ pub fn write_mentions(
     lang: Lang,
     records: &[MentionRecord],
 ) -> io::Result<()> {
-    let uses = entity_uses(records, &[]);
+    let uses = entities::of_records(records, &[]);
     let palette = Palette::new(&uses);
     head(out, &format!("entente: {path}"), &palette)?;
     writeln!(out, "<header>")?;
@@ -274,7 +276,14 @@ pub fn write_mentions(
             u.entity,
             u.left
         );
-        chip(out, &palette, u.entity, u.label, &u.left.to_string(), &tip)?;
+        chip(
+            out,
+            &palette,
+            &u.entity,
+            &u.label,
+            &u.left.to_string(),
+            &tip,
+        )?;
     }
     writeln!(out, "</dd>")?;
     writeln!(out, "</dl>")?;
@@ -291,21 +300,15 @@ pub fn write_mentions(
     writeln!(out, "</header>")?;
     writeln!(out, "<main>")?;
     write!(out, "<article class=\"text\" lang=\"{}\">", lang.code())?;
-    marked(
-        out,
-        text,
-        Span::new(0, text.len()),
-        records,
-        &|_| true,
-        &palette,
-    )?;
+    let mentions: Vec<DocMention> = records.iter().map(DocMention::from).collect();
+    marked(out, text, 0, &mentions, &|_| true, &palette)?;
     writeln!(out, "</article>")?;
     writeln!(out, "</main>")?;
     foot(out)
 }
 
 /// One row of the side-by-side table.
-#[derive(Debug, PartialEq)]
+#[derive(Debug)]
 enum Row<'a> {
     /// A connected group of links.
     Linked(Group<'a>),
@@ -316,16 +319,21 @@ enum Row<'a> {
 }
 
 /// Links connected through shared statements, and those statements in order.
-#[derive(Debug, Default, PartialEq)]
+#[derive(Debug, Default)]
 struct Group<'a> {
     left: Vec<usize>,
     right: Vec<usize>,
-    links: Vec<&'a Link>,
+    links: Vec<&'a DocLink>,
 }
 
 /// The rows of an alignment of `n_left` and `n_right` statements, in the
 /// order the module doc gives.
-fn rows(a: &Alignment, n_left: usize, n_right: usize) -> Vec<Row<'_>> {
+fn rows<'a>(
+    links: &'a [DocLink],
+    unaligned: &DocUnaligned,
+    n_left: usize,
+    n_right: usize,
+) -> Vec<Row<'a>> {
     // Union-find over statements: left i is node i, right j is node n_left + j.
     // The root of a group is its smallest node, so its first left statement.
     let mut parent: Vec<usize> = (0..n_left + n_right).collect();
@@ -336,7 +344,7 @@ fn rows(a: &Alignment, n_left: usize, n_right: usize) -> Vec<Row<'_>> {
         }
         x
     }
-    for link in &a.links {
+    for link in links {
         let (x, y) = (
             root(&mut parent, link.left),
             root(&mut parent, n_left + link.right),
@@ -344,7 +352,7 @@ fn rows(a: &Alignment, n_left: usize, n_right: usize) -> Vec<Row<'_>> {
         parent[x.max(y)] = x.min(y);
     }
     let mut groups: HashMap<usize, Group> = HashMap::new();
-    for link in &a.links {
+    for link in links {
         let g = groups.entry(root(&mut parent, link.left)).or_default();
         g.left.push(link.left);
         g.right.push(link.right);
@@ -359,12 +367,12 @@ fn rows(a: &Alignment, n_left: usize, n_right: usize) -> Vec<Row<'_>> {
             g.right.dedup();
             (first_left, Row::Linked(g))
         })
-        .chain(a.unaligned_left.iter().map(|&i| (i, Row::OnlyLeft(i))))
+        .chain(unaligned.left.iter().map(|&i| (i, Row::OnlyLeft(i))))
         .collect();
     left_order.sort_by_key(|(first_left, _)| *first_left);
 
-    let mut only_right = a.unaligned_right.iter().copied().peekable();
-    let mut rows = Vec::with_capacity(left_order.len() + a.unaligned_right.len());
+    let mut only_right = unaligned.right.iter().copied().peekable();
+    let mut rows = Vec::with_capacity(left_order.len() + unaligned.right.len());
     for (_, row) in left_order {
         if let Row::Linked(g) = &row {
             while let Some(j) = only_right.next_if(|&j| j < g.right[0]) {
@@ -378,7 +386,7 @@ fn rows(a: &Alignment, n_left: usize, n_right: usize) -> Vec<Row<'_>> {
 }
 
 /// For each side, the TERM concepts each statement's links cite as evidence.
-fn cited_terms(links: &[Link]) -> [HashMap<usize, HashSet<&str>>; 2] {
+fn cited_terms(links: &[DocLink]) -> [HashMap<usize, HashSet<&str>>; 2] {
     let mut cited: [HashMap<usize, HashSet<&str>>; 2] = Default::default();
     for link in links {
         for e in link
@@ -399,31 +407,26 @@ fn cited_terms(links: &[Link]) -> [HashMap<usize, HashSet<&str>>; 2] {
     cited
 }
 
-/// One side of the pair as the table cells need it: the article, its
-/// mentions, the prefix of its statement anchors and the TERMs its links cite.
-type SideView<'s, 'a> = (
-    &'s Side<'a>,
-    &'s [MentionRecord<'a>],
+/// One side of the pair as the table cells need it: the article, the prefix
+/// of its statement anchors and the TERMs its links cite.
+type SideView<'s> = (
+    &'s DocSide,
     &'static str,
-    &'s HashMap<usize, HashSet<&'a str>>,
+    &'s HashMap<usize, HashSet<&'s str>>,
 );
 
 /// A table cell with statements `ids` of one side.
 fn statement_cell(
     out: &mut dyn Write,
-    (side, records, prefix, cited): SideView,
+    (side, prefix, cited): SideView,
     ids: &[usize],
     palette: &Palette,
 ) -> io::Result<()> {
-    let lang = side.lang();
+    let lang = side.lang;
     writeln!(out, "<td class=\"side\" lang=\"{}\">", lang.code())?;
     for &i in ids {
-        let st = &side.analysis.statements[i];
-        let kind = match st.kind {
-            StatementKind::Sentence => "sentence",
-            StatementKind::Bullet => "bullet",
-            StatementKind::Heading => "heading",
-        };
+        let st = &side.statements[i];
+        let kind = statement_word(st.kind);
         let side_word = if prefix == "l" { "left" } else { "right" };
         write!(
             out,
@@ -431,10 +434,17 @@ fn statement_cell(
             lang.code().to_uppercase()
         )?;
         let terms = cited.get(&i);
-        let shown = |r: &MentionRecord| {
-            r.kind != EntityType::Term || terms.is_some_and(|t| t.contains(r.entity))
+        let shown = |m: &DocMention| {
+            m.kind != EntityType::Term || terms.is_some_and(|t| t.contains(m.entity.as_str()))
         };
-        marked(out, side.analysis.text, st.span, records, &shown, palette)?;
+        marked(
+            out,
+            &st.text,
+            st.start,
+            side.mentions_in(i),
+            &shown,
+            palette,
+        )?;
         writeln!(out, "</p>")?;
     }
     writeln!(out, "</td>")
@@ -443,7 +453,7 @@ fn statement_cell(
 /// One link in the middle column: the ids, the score and the evidence.
 fn link_block(
     out: &mut dyn Write,
-    link: &Link,
+    link: &DocLink,
     left: Lang,
     right: Lang,
     palette: &Palette,
@@ -513,32 +523,39 @@ fn chip(
     )
 }
 
-/// Writes `text[span]`, escaped, with the mentions of `records` that lie in
-/// it and are `shown` marked. `records` are in text order and do not overlap.
+/// Writes `text`, which starts at byte `base` of its article, escaped, with
+/// the `mentions` that lie in it and are `shown` marked. `mentions` are in
+/// text order; one that overlaps the previous one or does not fit `text` on
+/// character boundaries is left unmarked.
 fn marked(
     out: &mut dyn Write,
     text: &str,
-    span: Span,
-    records: &[MentionRecord],
-    shown: &dyn Fn(&MentionRecord) -> bool,
+    base: usize,
+    mentions: &[DocMention],
+    shown: &dyn Fn(&DocMention) -> bool,
     palette: &Palette,
 ) -> io::Result<()> {
-    let mut at = span.start;
-    let first = records.partition_point(|r| r.start < span.start);
-    for r in records[first..].iter().take_while(|r| r.start < span.end) {
-        if r.start < at || r.end > span.end || !shown(r) {
+    let mut at = 0;
+    for m in mentions {
+        let (Some(start), Some(end)) = (m.start.checked_sub(base), m.end.checked_sub(base)) else {
+            continue;
+        };
+        if start < at || !shown(m) {
             continue;
         }
-        write!(out, "{}", escape(&text[at..r.start]))?;
-        mark(out, r, palette)?;
-        at = r.end;
+        let (Some(before), Some(inside)) = (text.get(at..start), text.get(start..end)) else {
+            continue;
+        };
+        write!(out, "{}", escape(before))?;
+        mark(out, m, inside, palette)?;
+        at = end;
     }
-    write!(out, "{}", escape(&text[at..span.end]))
+    write!(out, "{}", escape(&text[at..]))
 }
 
 /// One mention: a `<mark>` with its entity, colour and tooltip.
-fn mark(out: &mut dyn Write, r: &MentionRecord, palette: &Palette) -> io::Result<()> {
-    let class = match palette.class(r.entity) {
+fn mark(out: &mut dyn Write, r: &DocMention, text: &str, palette: &Palette) -> io::Result<()> {
+    let class = match palette.class(&r.entity) {
         Some(c) if r.kind != EntityType::Term => format!("ent e{c}"),
         _ => "term".to_string(),
     };
@@ -563,11 +580,11 @@ fn mark(out: &mut dyn Write, r: &MentionRecord, palette: &Palette) -> io::Result
     write!(
         out,
         "<mark class=\"{class}\" data-entity=\"{}\" data-type=\"{}\" data-match=\"{}\" title=\"{}\">{}</mark>",
-        escape(r.entity),
+        escape(&r.entity),
         r.kind.code(),
         r.how.as_str(),
         escape(&tip),
-        escape(r.text)
+        escape(text)
     )
 }
 
@@ -580,7 +597,7 @@ struct Palette<'a> {
 }
 
 impl<'a> Palette<'a> {
-    fn new(uses: &[EntityUse<'a>]) -> Palette<'a> {
+    fn new(uses: &'a [EntityUse]) -> Palette<'a> {
         let rank = |u: &EntityUse| match u.sides() {
             Sides::Both => 0,
             Sides::Left => 1,
@@ -591,7 +608,7 @@ impl<'a> Palette<'a> {
         let index = ordered
             .into_iter()
             .enumerate()
-            .map(|(i, u)| (u.entity, i))
+            .map(|(i, u)| (u.entity.as_str(), i))
             .collect();
         Palette { index }
     }
@@ -765,28 +782,26 @@ mod tests {
 
     /// `L3`, `R5`, `L0-2+R1` (a group), in the order of the rows.
     fn row_names(links: &[(usize, usize)], n_left: usize, n_right: usize) -> Vec<String> {
-        let links: Vec<Link> = links
+        let links: Vec<DocLink> = links
             .iter()
-            .map(|&(left, right)| Link {
+            .map(|&(left, right)| DocLink {
                 left,
                 right,
                 score: 0.5,
-                entities: vec![],
                 evidence: vec![],
             })
             .collect();
-        let unlinked = |n, side: fn(&Link) -> usize| {
+        let unlinked = |n, side: fn(&DocLink) -> usize| {
             (0..n)
                 .filter(|i| !links.iter().any(|l| side(l) == *i))
                 .collect()
         };
-        let a = Alignment {
-            unaligned_left: unlinked(n_left, |l| l.left),
-            unaligned_right: unlinked(n_right, |l| l.right),
-            links: links.clone(),
+        let unaligned = DocUnaligned {
+            left: unlinked(n_left, |l| l.left),
+            right: unlinked(n_right, |l| l.right),
         };
         let ids = |v: &[usize]| v.iter().map(usize::to_string).collect::<Vec<_>>().join("-");
-        rows(&a, n_left, n_right)
+        rows(&links, &unaligned, n_left, n_right)
             .iter()
             .map(|row| match row {
                 Row::Linked(g) => format!("L{}+R{}", ids(&g.left), ids(&g.right)),
@@ -846,7 +861,8 @@ mod tests {
             rec("c", EntityType::Location),
             rec("ammo", EntityType::Term),
         ];
-        let p = Palette::new(&entity_uses(&left, &right));
+        let uses = entities::of_records(&left, &right);
+        let p = Palette::new(&uses);
         assert_eq!(
             [p.class("b"), p.class("a"), p.class("c"), p.class("ammo")],
             [Some(0), Some(1), Some(2), None]

@@ -378,6 +378,110 @@ fn markdown_carries_the_summary_links_and_unlinked_statements() {
     assert!(md.contains("Sergei Shoigu (1 · 1)"), "{md}");
 }
 
+/// `entente report` renders a saved `align --format json` as `align` itself
+/// would, without the articles or the lexicons.
+#[test]
+fn report_renders_saved_json_as_align_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let saved = dir.path().join("aligned.json");
+    std::fs::write(&saved, align("json")).unwrap();
+    for format in ["html", "markdown", "text", "tsv"] {
+        // From another directory: the saved file is all it reads.
+        let rendered = stdout_ok(&entente_in(
+            dir.path(),
+            &["report", "--format", format, "aligned.json"],
+        ));
+        assert_eq!(rendered, align(format), "{format}");
+    }
+    let html = stdout_ok(&entente_in(dir.path(), &["report", "aligned.json"]));
+    assert_eq!(html, align("html"), "HTML is the default");
+}
+
+#[test]
+fn report_refuses_what_is_not_an_alignment() {
+    let cases: [(&str, &str, &str); 4] = [
+        (
+            "empty.json",
+            "",
+            "not the JSON of `entente align --format json`",
+        ),
+        (
+            "tag.json",
+            "[]",
+            "not the JSON of `entente align --format json`",
+        ),
+        (
+            "pairs.jsonl",
+            "{\"id\":1,\"error\":\"x\"}\n{\"id\":2,\"error\":\"y\"}\n",
+            "one pair per line",
+        ),
+        (
+            "bad-id.json",
+            r#"{"left":{"path":"a","lang":"fr","statements":[]},"right":{"path":"b","lang":"en","statements":[]},"links":[{"left":3,"right":0,"score":1,"evidence":[]}],"unaligned":{"left":[],"right":[]}}"#,
+            "a link names statement 3, but that side has 0 statements",
+        ),
+    ];
+    for (name, contents, want) in cases {
+        let (_dir, path) = temp_file(name, contents.as_bytes());
+        let out = entente(&["report", s(&path)]);
+        let stderr = stderr_with_code(&out, 2);
+        assert!(out.stdout.is_empty(), "{name}");
+        assert!(stderr.starts_with("entente: "), "{stderr}");
+        assert!(stderr.contains(name), "names the file: {stderr}");
+        assert!(stderr.contains(want), "{name}: {stderr}");
+    }
+}
+
+/// The JSON carries what the reports show: each side's mentions (as
+/// `tag --terms --format json` gives them) and the entity summary.
+#[test]
+fn align_json_carries_mentions_and_entities() {
+    let json: Value = serde_json::from_str(&align("json")).unwrap();
+    for (side, path) in [("left", LEFT), ("right", RIGHT)] {
+        let tagged: Value = serde_json::from_str(&stdout_ok(&entente(&[
+            "tag", "--terms", "--format", "json", path,
+        ])))
+        .unwrap();
+        assert_eq!(json[side]["mentions"], tagged, "{side}");
+    }
+    let entities = json["entities"].as_array().unwrap();
+    assert!(!entities.is_empty());
+    for e in entities {
+        let fields: Vec<&String> = e.as_object().unwrap().keys().collect();
+        assert_eq!(fields, ["entity", "label", "left", "right", "type"], "{e}");
+        assert_ne!(e["type"], "TERM");
+    }
+}
+
+/// The summaries count entities as the aligner does: the names in a caption
+/// with a photo credit are not counted, and a place counts on the side that
+/// names an event after it.
+#[test]
+fn entity_summary_sees_what_the_aligner_sees() {
+    let md = align("markdown");
+    // Regression: "Ukraine" was only in English beside « guerre contre l’Ukraine ».
+    let both = md
+        .lines()
+        .find(|l| l.starts_with("- **Both sides mention**"))
+        .unwrap();
+    assert!(both.contains("Ukraine ("), "{both}");
+    // Regression: a photo credit's names were entities "only in English".
+    let md = stdout_ok(&entente(&[
+        "align",
+        "--format",
+        "markdown",
+        LEFT,
+        "seeds/002-en.txt",
+    ]));
+    let only_english = md
+        .lines()
+        .find(|l| l.starts_with("- **Only in English**"))
+        .unwrap();
+    for credit in ["Vladimir Smirnov", "Sputnik", "Amur"] {
+        assert!(!only_english.contains(credit), "{only_english}");
+    }
+}
+
 /// Renders the 000–001 report in headless Chromium and checks the DOM after
 /// the script ran; leaves a screenshot in `target/` for a person to look at.
 #[test]
