@@ -8,8 +8,9 @@ use serde::Serialize;
 
 use super::document::{DocEvidence, DocSide, Document};
 use super::entities::{EntityUse, Sides, entity_uses};
+use super::evidence::{self, EvidenceLine};
 use super::mentions::{MentionRecord, one_line, records, truncate};
-use crate::align::{Aligner, Alignment, Analysis, EvidenceKind, Link};
+use crate::align::{Aligner, Alignment, Analysis, Link};
 use crate::segment::StatementKind;
 use crate::span::Lang;
 
@@ -180,49 +181,13 @@ pub fn write_tsv(out: &mut dyn Write, doc: &Document) -> io::Result<()> {
     Ok(())
 }
 
-/// `Choïgou ↔ Shoigu`: how each side words one piece of evidence.
-pub(crate) fn evidence_pair(e: &DocEvidence) -> String {
-    let side = |words: &[String]| {
-        if words.is_empty() {
-            e.label.clone()
-        } else {
-            words.join(" / ")
-        }
-    };
-    format!("{} ↔ {}", side(&e.left), side(&e.right))
-}
-
-/// One piece of evidence for one-line formats: both sides' words, plus what
-/// was shared when no word says it (`Moscou ↔ Moscow (Russia)`) or who was
-/// quoted (`« … » ↔ “…” (quoted: Vladimir Putin)`).
-pub(crate) fn evidence_text(e: &DocEvidence) -> String {
-    match (e.kind, unsaid_label(e)) {
-        (EvidenceKind::Quote, _) => format!("{} (quoted: {})", evidence_pair(e), e.label),
-        (_, Some(label)) => format!("{} ({label})", evidence_pair(e)),
-        (_, None) => evidence_pair(e),
-    }
-}
-
-/// All evidence of a link, strongest first, joined by `sep`.
-pub(crate) fn evidence_summary(evidence: &[DocEvidence], sep: &str) -> String {
+/// All evidence of a link, one piece at a time, strongest first, joined by `sep`.
+fn evidence_summary(evidence: &[DocEvidence], sep: &str) -> String {
     evidence
         .iter()
-        .map(evidence_text)
+        .map(|e| EvidenceLine::single(e).text())
         .collect::<Vec<_>>()
         .join(sep)
-}
-
-/// The word for evidence kinds in reports (and in JSON).
-pub(crate) fn kind_word(kind: EvidenceKind) -> &'static str {
-    match kind {
-        EvidenceKind::Entity => "entity",
-        EvidenceKind::Name => "name",
-        EvidenceKind::Number => "number",
-        EvidenceKind::Quote => "quote",
-        EvidenceKind::Term => "term",
-        EvidenceKind::Wording => "wording",
-        EvidenceKind::Cognate => "cognate",
-    }
 }
 
 /// Side by side for a terminal: each link with both statements in two columns
@@ -256,11 +221,18 @@ pub fn write_text(out: &mut dyn Write, doc: &Document) -> io::Result<()> {
             let rt = right.get(k).map_or("", String::as_str);
             writeln!(out, "  {lt:<COLUMN$} │ {rt}")?;
         }
-        writeln!(
-            out,
-            "  evidence: {}",
-            truncate(&evidence_summary(&link.evidence, " · "), 2 * COLUMN)
-        )?;
+        let evidence: Vec<String> = evidence::lines(&link.evidence)
+            .iter()
+            .map(|line| line.text_within(COLUMN))
+            .collect();
+        // As wide as the two columns: "  evidence: " takes 12 of their 121.
+        for (k, line) in wrap(&evidence.join(" · "), 2 * COLUMN - 7)
+            .iter()
+            .enumerate()
+        {
+            let head = if k == 0 { "evidence:" } else { "" };
+            writeln!(out, "  {head:<9} {line}")?;
+        }
     }
     for (side, ids) in [(l, &doc.unaligned.left), (r, &doc.unaligned.right)] {
         writeln!(out)?;
@@ -331,39 +303,26 @@ fn md(text: &str) -> String {
     out
 }
 
-/// The label of a piece of evidence when neither side's wording says it
-/// (`Russia` for `Moscou ↔ Moscow`, `buy` for `acheter ↔ purchasing`), so a
-/// reader sees what was shared; none when a word holds it (`Kim Jong-un` for
-/// Kim Jong Un, `satellites` for satellite), letters and digits compared.
-pub(crate) fn unsaid_label(e: &DocEvidence) -> Option<&str> {
-    let key = |text: &str| {
-        text.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect::<String>()
-    };
-    let label = key(&e.label);
-    let says = |words: &[String]| words.iter().any(|w| key(w).contains(&label));
-    let wordless = e.left.is_empty() && e.right.is_empty();
-    if label.is_empty() || wordless || says(&e.left) || says(&e.right) {
-        None
-    } else {
-        Some(e.label.as_str())
-    }
-}
-
-/// A link's evidence for Markdown: `Choïgou ↔ Shoigu (entity); Moscou ↔ Moscow (entity: Russia)`.
+/// A link's evidence for Markdown: `Choïgou ↔ Shoigu (entity); Moscou ↔
+/// Moscow (entity: Russia)`.
 fn md_evidence(evidence: &[DocEvidence]) -> String {
-    let one = |e: &DocEvidence| match unsaid_label(e) {
-        Some(label) => format!(
-            "{} ({}: {})",
-            md(&evidence_pair(e)),
-            kind_word(e.kind),
-            md(label)
-        ),
-        None => format!("{} ({})", md(&evidence_pair(e)), kind_word(e.kind)),
-    };
-    evidence.iter().map(one).collect::<Vec<_>>().join("; ")
+    evidence::lines(evidence)
+        .iter()
+        .map(|line| {
+            let names = line.names();
+            if names.is_empty() {
+                format!("{} ({})", md(&line.pair()), line.kind_words())
+            } else {
+                format!(
+                    "{} ({}: {})",
+                    md(&line.pair()),
+                    line.kind_words(),
+                    md(&names.join(", "))
+                )
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// A Markdown document with what the HTML report shows: a summary (statements,
@@ -482,29 +441,6 @@ mod tests {
                 .iter()
                 .all(|l| l.chars().count() <= 5)
         );
-    }
-
-    #[test]
-    fn a_label_is_shown_only_when_no_word_says_it() {
-        let e = |label: &str, left: &[&str], right: &[&str]| DocEvidence {
-            kind: EvidenceKind::Entity,
-            key: "k".into(),
-            label: label.into(),
-            left: left.iter().map(|w| w.to_string()).collect(),
-            right: right.iter().map(|w| w.to_string()).collect(),
-            weight: 1.0,
-        };
-        let cases = [
-            (e("Russia", &["Moscou"], &["Moscow"]), Some("Russia")),
-            (e("Russia", &["Moscou"], &["Russia"]), None),
-            (e("Kim Jong Un", &["Kim Jong-un"], &["Kim Jong-un"]), None),
-            (e("satellite", &["satellites"], &["satellites"]), None),
-            (e("buy", &["acheter"], &["purchasing"]), Some("buy")),
-            (e("dur:4:year", &[], &[]), None),
-        ];
-        for (evidence, want) in &cases {
-            assert_eq!(unsaid_label(evidence), *want, "{evidence:?}");
-        }
     }
 
     #[test]

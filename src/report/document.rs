@@ -351,7 +351,7 @@ fn evidence_kind<'de, D: Deserializer<'de>>(d: D) -> Result<EvidenceKind, D::Err
             EvidenceKind::Wording,
             EvidenceKind::Cognate,
         ],
-        super::alignment::kind_word,
+        super::evidence::kind_word,
         "evidence kind",
     )
 }

@@ -30,9 +30,10 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::io::{self, Write};
 
-use super::alignment::{evidence_pair, kind_word, linked_share, unsaid_label};
+use super::alignment::linked_share;
 use super::document::{DocLink, DocMention, DocSide, DocUnaligned, Document, statement_word};
 use super::entities::{self, EntityUse, Sides};
+use super::evidence;
 use super::mentions::MentionRecord;
 use crate::align::EvidenceKind;
 use crate::lexicon::EntityType;
@@ -474,27 +475,35 @@ fn link_block(
         r = link.right,
     )?;
     writeln!(out, "<ul class=\"evidence\">")?;
-    for e in &link.evidence {
-        let colour = match e.kind {
-            EvidenceKind::Entity => palette.class(&e.key),
-            _ => None,
-        };
+    for line in evidence::lines(&link.evidence) {
         // Entities and TERMs are lexicon entries: hovering lights their mentions.
-        let entity = if matches!(e.kind, EvidenceKind::Entity | EvidenceKind::Term) {
-            format!(" data-entity=\"{}\"", escape(&e.key))
-        } else {
-            String::new()
-        };
-        let label = unsaid_label(e).map_or(String::new(), |l| {
-            format!(" <span class=\"label\">{}</span>", escape(l))
+        let entry = line
+            .pieces
+            .iter()
+            .find(|p| matches!(p.kind, EvidenceKind::Entity | EvidenceKind::Term));
+        let colour = entry
+            .filter(|p| p.kind == EvidenceKind::Entity)
+            .and_then(|p| palette.class(&p.key));
+        let entity = entry.map_or(String::new(), |p| {
+            format!(" data-entity=\"{}\"", escape(&p.key))
         });
+        let names = line.names();
+        let label = if names.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " <span class=\"label\">{}</span>",
+                escape(&names.join(", "))
+            )
+        };
+        let tip: Vec<String> = line.pieces.iter().map(|p| evidence::describe(p)).collect();
         writeln!(
             out,
             "<li><span class=\"kind\">{}</span> <span class=\"ev{}\"{entity} title=\"{}\">{}</span>{label}</li>",
-            kind_word(e.kind),
+            line.kind_words(),
             colour.map_or(String::new(), |c| format!(" ent e{c}")),
-            escape(&format!("{} ({}), weight {:.2}", e.label, e.key, e.weight)),
-            escape(&evidence_pair(e))
+            escape(&tip.join("\n")),
+            escape(&line.pair())
         )?;
     }
     writeln!(out, "</ul>")?;

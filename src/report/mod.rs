@@ -8,5 +8,6 @@ mod aligner_view;
 pub mod alignment;
 pub mod document;
 pub mod entities;
+mod evidence;
 pub mod html;
 pub mod mentions;

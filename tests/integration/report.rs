@@ -482,6 +482,78 @@ fn entity_summary_sees_what_the_aligner_sees() {
     }
 }
 
+/// Text, Markdown and HTML say evidence in words: no quantity key (`ord:1`,
+/// `month:7`, `times:2`) or cognate stem (`ter|or`) reaches a person, each
+/// pair of words is shown once per link, and nothing is cut inside a word.
+#[test]
+fn human_reports_show_evidence_in_words_once() {
+    let pairs = [
+        ("seeds", "000-fr.txt", "001-en.txt"),
+        ("seeds", "000-fr.txt", "002-en.txt"),
+        ("seeds", "000-fr.txt", "004-en.txt"),
+        ("tests/data/events", "030-fr.txt", "031-en.txt"),
+        ("tests/data/events", "070-fr.txt", "071-en.txt"),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    for (folder, left, right) in pairs {
+        let (l, r) = (format!("{folder}/{left}"), format!("{folder}/{right}"));
+        let json = stdout_ok(&entente(&["align", "--format", "json", &l, &r]));
+        let saved = dir.path().join(format!("{left}-{right}.json"));
+        std::fs::write(&saved, &json).unwrap();
+        let json: Value = serde_json::from_str(&json).unwrap();
+        let mut keys = BTreeSet::new();
+        for link in json["links"].as_array().unwrap() {
+            for e in link["evidence"].as_array().unwrap() {
+                if ["number", "cognate"].contains(&e["kind"].as_str().unwrap()) {
+                    keys.insert(e["key"].as_str().unwrap().to_string());
+                }
+            }
+        }
+        assert!(!keys.is_empty(), "{left} {right}: no key to look for");
+        for format in ["text", "markdown", "html"] {
+            let shown = stdout_ok(&entente(&["report", "--format", format, s(&saved)]));
+            for key in &keys {
+                assert!(
+                    !shown.contains(key.as_str()),
+                    "{left} {right} {format}: key {key} shown"
+                );
+            }
+        }
+        // The HTML shows each link's pairs of words once.
+        let html = stdout_ok(&entente(&["report", s(&saved)]));
+        for block in html.split("<div class=\"link\"").skip(1) {
+            let block = &block[..block.find("</ul>").unwrap()];
+            let pairs: Vec<&str> = block
+                .split("<span class=\"ev")
+                .skip(1)
+                .map(|ev| {
+                    let start = ev.find('>').unwrap() + 1;
+                    &ev[start..start + ev[start..].find("</span>").unwrap()]
+                })
+                .collect();
+            let distinct: BTreeSet<&&str> = pairs.iter().collect();
+            assert_eq!(distinct.len(), pairs.len(), "{left} {right}: {pairs:?}");
+        }
+        // Text cuts between words: what precedes an ellipsis is a whole word
+        // of the statement or evidence it shortens.
+        let text = stdout_ok(&entente(&["report", "--format", "text", s(&saved)]));
+        let whole = json.to_string();
+        for line in text.lines().filter(|l| l.contains('…')) {
+            for (at, _) in line.match_indices('…') {
+                let word = line[..at].rsplit(' ').next().unwrap();
+                let next = whole
+                    .match_indices(word)
+                    .map(|(i, _)| whole[i + word.len()..].chars().next());
+                assert!(
+                    next.into_iter()
+                        .any(|c| c.is_none_or(|c| !c.is_alphanumeric())),
+                    "{left} {right}: {word:?} cut inside a word in {line:?}"
+                );
+            }
+        }
+    }
+}
+
 /// Renders the 000–001 report in headless Chromium and checks the DOM after
 /// the script ran; leaves a screenshot in `target/` for a person to look at.
 #[test]
