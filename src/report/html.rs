@@ -11,10 +11,12 @@
 //!   group of links (many-to-many) on the left and right, the links with their
 //!   score and evidence in the middle. A statement with no counterpart gets a
 //!   row of its own marked "only in French" / "only in English". Rows follow
-//!   the left article's reading order; the right article's unlinked
-//!   statements come just before the first row that links a later right
-//!   statement, so each side reads in order as far as crossing links allow.
-//!   Every statement is shown once, with its id.
+//!   the left article's reading order; each unlinked right statement sits
+//!   beside its nearest linked neighbour in its own article (just after the
+//!   row of the linked statement before it, or just before the row of the
+//!   one after it), so each side reads in order as far as crossing links
+//!   allow and the page opens on linked statements, not on a run of one
+//!   side's. Every statement is shown once, with its id.
 //! - **Mentions.** Each entity mention is a `<mark>` with `data-entity` and a
 //!   `title` tooltip (label, type, id, the lexicon name matched and how it
 //!   matched), coloured one colour per entity, the same on both sides and in
@@ -372,17 +374,47 @@ fn rows<'a>(
         .collect();
     left_order.sort_by_key(|(first_left, _)| *first_left);
 
-    let mut only_right = unaligned.right.iter().copied().peekable();
-    let mut rows = Vec::with_capacity(left_order.len() + unaligned.right.len());
-    for (_, row) in left_order {
-        if let Row::Linked(g) = &row {
-            while let Some(j) = only_right.next_if(|&j| j < g.right[0]) {
-                rows.push(Row::OnlyRight(j));
+    let base: Vec<Row> = left_order.into_iter().map(|(_, row)| row).collect();
+
+    // Each right-only statement goes beside its nearest linked neighbour in
+    // its own article: just after the row of the one before it, or just
+    // before the row of the one after it (ties go after: read on).
+    let mut row_of_right: Vec<Option<usize>> = vec![None; n_right];
+    for (k, row) in base.iter().enumerate() {
+        if let Row::Linked(g) = row {
+            for &j in &g.right {
+                row_of_right[j] = Some(k);
             }
         }
-        rows.push(row);
     }
-    rows.extend(only_right.map(Row::OnlyRight));
+    let linked: Vec<usize> = (0..n_right)
+        .filter(|&j| row_of_right[j].is_some())
+        .collect();
+    let mut before: Vec<Vec<usize>> = vec![Vec::new(); base.len()];
+    let mut after: Vec<Vec<usize>> = vec![Vec::new(); base.len()];
+    let mut tail = Vec::new();
+    let mut only_right: Vec<usize> = unaligned.right.clone();
+    only_right.sort_unstable();
+    only_right.dedup();
+    for j in only_right {
+        let at = linked.partition_point(|&k| k < j);
+        let prev = at.checked_sub(1).map(|i| linked[i]);
+        let next = linked.get(at).copied();
+        let row = |k: usize| row_of_right[k].unwrap_or_default();
+        match (prev, next) {
+            (Some(p), Some(n)) if j - p <= n - j || row(p) == row(n) => after[row(p)].push(j),
+            (_, Some(n)) => before[row(n)].push(j),
+            (Some(p), None) => after[row(p)].push(j),
+            (None, None) => tail.push(j),
+        }
+    }
+    let mut rows = Vec::with_capacity(base.len() + unaligned.right.len());
+    for ((row, before), after) in base.into_iter().zip(before).zip(after) {
+        rows.extend(before.into_iter().map(Row::OnlyRight));
+        rows.push(row);
+        rows.extend(after.into_iter().map(Row::OnlyRight));
+    }
+    rows.extend(tail.into_iter().map(Row::OnlyRight));
     rows
 }
 
@@ -821,7 +853,7 @@ mod tests {
     }
 
     #[test]
-    fn rows_follow_the_left_and_slot_in_the_right() {
+    fn rows_follow_the_left_and_place_the_right_beside_its_neighbours() {
         /// Links, statements per side, and the rows expected.
         type Case = (
             &'static [(usize, usize)],
@@ -829,17 +861,27 @@ mod tests {
             usize,
             &'static [&'static str],
         );
-        let cases: [Case; 6] = [
+        let cases: [Case; 8] = [
             (&[], 2, 2, &["L0", "L1", "R0", "R1"]),
             (&[(0, 0), (1, 1)], 2, 2, &["L0+R0", "L1+R1"]),
-            // Right-only statements come just before the first group past them.
-            (&[(1, 2)], 3, 4, &["L0", "R0", "R1", "L1+R2", "L2", "R3"]),
+            // Right-only statements go beside their nearest linked neighbour.
+            (&[(1, 2)], 3, 4, &["L0", "R0", "R1", "L1+R2", "R3", "L2"]),
             // Many-to-many: one group, one row.
             (&[(0, 0), (0, 1), (1, 1)], 2, 2, &["L0-1+R0-1"]),
-            // Crossing links keep the left order; R1 still precedes R2.
-            (&[(0, 2), (1, 0)], 2, 3, &["R1", "L0+R2", "L1+R0"]),
+            // Crossing links keep the left order; R1 follows R0, as near as R2.
+            (&[(0, 2), (1, 0)], 2, 3, &["L0+R2", "L1+R0", "R1"]),
             // A group spanning left 0 and 3 is one row at 0.
             (&[(0, 0), (3, 0), (1, 1)], 4, 2, &["L0-3+R0", "L1+R1", "L2"]),
+            // Regression: the English statements before the one linked to the
+            // first French statement all came first (15 rows for 000–002).
+            (
+                &[(0, 5), (1, 1)],
+                2,
+                6,
+                &["R4", "L0+R5", "R0", "L1+R1", "R2", "R3"],
+            ),
+            // Inside a group's span, a right-only statement follows the group.
+            (&[(0, 0), (0, 3)], 1, 4, &["L0+R0-3", "R1", "R2"]),
         ];
         for (links, n_left, n_right, want) in cases {
             assert_eq!(row_names(links, n_left, n_right), want, "{links:?}");

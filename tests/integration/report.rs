@@ -554,6 +554,32 @@ fn human_reports_show_evidence_in_words_once() {
     }
 }
 
+/// The page opens on linked statements: the unlinked statements of the
+/// English side sit beside their nearest linked neighbours, not in a block
+/// before the first French statement.
+#[test]
+fn html_opens_on_linked_statements() {
+    for right in ["001-en.txt", "002-en.txt", "003-en.txt", "004-en.txt"] {
+        let html = stdout_ok(&entente(&[
+            "align",
+            "--format",
+            "html",
+            LEFT,
+            &format!("seeds/{right}"),
+        ]));
+        let rows: Vec<Tag> = start_tags(&html)
+            .into_iter()
+            .filter(|t| t.name == "tr" && t.attr("class").is_some())
+            .collect();
+        let first_linked = rows.iter().position(|t| t.has_class("linked")).unwrap();
+        // Regression: 000–002 opened on 25 rows "only in English".
+        assert!(
+            first_linked <= 4,
+            "{right}: {first_linked} rows before a link"
+        );
+    }
+}
+
 /// Renders the 000–001 report in headless Chromium and checks the DOM after
 /// the script ran; leaves a screenshot in `target/` for a person to look at.
 #[test]
