@@ -9,6 +9,7 @@ use entente::align::{AlignOptions, Aligner, DEFAULT_THRESHOLD};
 use entente::report::alignment::{self, AlignedPair, JsonAlignment};
 use entente::report::document::Document;
 use entente::report::html;
+use entente::report::meta::Meta;
 
 use super::Outcome;
 use super::common::{self, LexiconArgs};
@@ -68,6 +69,11 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
+    /// Leave the date out of the record of how the alignment was made (JSON
+    /// `meta`, the HTML and Markdown footer), for output that depends on the
+    /// inputs only. SOURCE_DATE_EPOCH, when set, gives the date instead of the clock.
+    #[arg(long)]
+    no_date: bool,
     #[command(flatten)]
     flags: AlignFlags,
     /// The left article (usually French), or - for standard input.
@@ -80,6 +86,7 @@ pub fn run(args: Args) -> Result<Outcome> {
     if args.left.as_os_str() == "-" && args.right.as_os_str() == "-" {
         bail!("only one of LEFT and RIGHT can be - (standard input)");
     }
+    let date = common::report_date(args.no_date)?;
     let aligner = args.flags.aligner()?;
     let left_text = common::read_text(&args.left)?;
     let right_text = common::read_text(&args.right)?;
@@ -98,7 +105,8 @@ pub fn run(args: Args) -> Result<Outcome> {
         (&right_path, &right),
         &result,
     );
-    let json = JsonAlignment::new(&pair, None);
+    let meta = Meta::new(&aligner, args.flags.lexicon.strict, date);
+    let json = JsonAlignment::new(&pair, None).with_meta(&meta);
     let mut out = common::stdout();
     if args.format == Format::Json {
         alignment::write_json(&mut out, &json)?;

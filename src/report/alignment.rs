@@ -10,6 +10,7 @@ use super::document::{DocEvidence, DocSide, Document};
 use super::entities::{EntityUse, Sides, entity_uses};
 use super::evidence::{self, EvidenceLine};
 use super::mentions::{MentionRecord, one_line, records, truncate};
+use super::meta::Meta;
 use crate::align::{Aligner, Alignment, Analysis, Link};
 use crate::segment::StatementKind;
 use crate::span::Lang;
@@ -83,6 +84,9 @@ pub struct JsonAlignment<'a> {
     pub unaligned: JsonUnaligned<'a>,
     /// The entities each side mentions, as the aligner counts them.
     pub entities: Vec<EntityUse>,
+    /// How the alignment was made (`align` only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub meta: Option<&'a Meta>,
 }
 
 /// One article in the JSON output.
@@ -153,6 +157,15 @@ impl<'a> JsonAlignment<'a> {
                 right: &pair.alignment.unaligned_right,
             },
             entities: entity_uses(pair.aligner, pair.left.analysis, pair.right.analysis),
+            meta: None,
+        }
+    }
+
+    /// The same, recording how it was made.
+    pub fn with_meta(self, meta: &'a Meta) -> JsonAlignment<'a> {
+        JsonAlignment {
+            meta: Some(meta),
+            ..self
         }
     }
 }
@@ -425,7 +438,19 @@ pub fn write_markdown(out: &mut dyn Write, doc: &Document) -> io::Result<()> {
             writeln!(out, "- [{i}] {}", md(side.text(i)))?;
         }
     }
+    writeln!(out)?;
+    writeln!(out, "---")?;
+    writeln!(out)?;
+    writeln!(out, "{}", md(&made_by(doc)))?;
     Ok(())
+}
+
+/// The footer line of the Markdown and HTML reports: how the alignment was made.
+pub(crate) fn made_by(doc: &Document) -> String {
+    match &doc.meta {
+        Some(meta) => format!("Made by {}.", meta.describe()),
+        None => "How this alignment was made was not recorded.".to_string(),
+    }
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 //! reads a saved one. So a saved alignment renders the same page as the run
 //! that made it, and the JSON is known to carry everything a report shows.
 //! Unknown fields are ignored; the fields added after the first version
-//! (`mentions`, `entities`) may be missing, and the report then
+//! (`mentions`, `entities`, `meta`) may be missing, and the report then
 //! leaves out what they would have shown.
 //!
 //! Nothing here trusts the file: ids and offsets are checked when it is read
@@ -19,6 +19,7 @@ use serde::{Deserialize, Deserializer};
 
 use super::alignment::JsonAlignment;
 use super::entities::EntityUse;
+use super::meta::Meta;
 use crate::align::EvidenceKind;
 use crate::lexicon::EntityType;
 use crate::segment::StatementKind;
@@ -39,6 +40,9 @@ pub struct Document {
     /// The entities each side mentions, as the aligner counts them.
     #[serde(default)]
     pub entities: Option<Vec<EntityUse>>,
+    /// How the alignment was made.
+    #[serde(default)]
+    pub meta: Option<Meta>,
 }
 
 /// One article.

@@ -32,7 +32,7 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::io::{self, Write};
 
-use super::alignment::linked_share;
+use super::alignment::{linked_share, made_by};
 use super::document::{DocLink, DocMention, DocSide, DocUnaligned, Document, statement_word};
 use super::entities::{self, EntityUse, Sides};
 use super::evidence;
@@ -228,6 +228,11 @@ pub fn write_alignment(out: &mut dyn Write, doc: &Document) -> io::Result<()> {
     writeln!(out, "</tbody>")?;
     writeln!(out, "</table>")?;
     writeln!(out, "</main>")?;
+    writeln!(
+        out,
+        "<footer class=\"meta\"><p>{}</p></footer>",
+        escape(&made_by(doc))
+    )?;
     foot(out)
 }
 
@@ -758,6 +763,7 @@ mark.term, .term-sample { text-decoration: underline dotted var(--muted); text-u
 .lit { outline: 2px solid var(--ink); outline-offset: 1px; }
 p.stmt.lit { outline-offset: 3px; }
 body.linked-only tr.only { display: none; }
+footer.meta { margin-top: 1.5rem; color: var(--muted); font-size: .82em; }
 article.text { white-space: pre-wrap; max-width: 52rem; line-height: 1.65; }
 @media print {
   body { max-width: none; padding: 0; font-size: 9.5pt; }

@@ -11,3 +11,4 @@ pub mod entities;
 mod evidence;
 pub mod html;
 pub mod mentions;
+pub mod meta;
