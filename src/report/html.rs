@@ -4,8 +4,9 @@
 //! Each report is one file with its CSS and a little JavaScript inline: no
 //! network, no external fonts or scripts (a Content-Security-Policy says so to
 //! the browser). Everything is in the markup, so the page reads the same with
-//! JavaScript off and prints sensibly; the script only adds hover highlights
-//! and a switch to hide the statements only one side has.
+//! JavaScript off and prints sensibly; the script only adds hover highlights,
+//! a switch to hide the statements only one side has and switches that hide
+//! the marks of one entity type.
 //!
 //! - **Rows.** Linked statements share a row: the statements of one connected
 //!   group of links (many-to-many) on the left and right, the links with their
@@ -20,11 +21,14 @@
 //! - **Mentions.** Each entity mention is a `<mark>` with `data-entity` and a
 //!   `title` tooltip (label, type, id, the lexicon name matched and how it
 //!   matched), coloured one colour per entity, the same on both sides and in
-//!   the summary. TERM mentions (general concepts such as munitions /
-//!   ammunition) are many, so the side-by-side view marks one only where a
-//!   link of its statement cites it as evidence, and only subtly: a dotted
-//!   underline with the same tooltip, no colour. `tag --format html` marks
-//!   every TERM it is given (with `--terms`) the same way.
+//!   the summary. Each mark and summary chip also shows its type
+//!   (`data-type`) as a small badge coloured by type, as displaCy does, and
+//!   a legend lists the types present. TERM mentions (general concepts such
+//!   as munitions / ammunition) are many, so the side-by-side view marks one
+//!   only where a link of its statement cites it as evidence, and only
+//!   subtly: a dotted underline with the same tooltip, no colour and no
+//!   badge. `tag --format html` marks every TERM it is given (with
+//!   `--terms`) the same way.
 //! - **Escaping.** All text and attribute values go through [`escape`], the
 //!   one escape function; an article holding `<script>` shows it as text.
 
@@ -150,7 +154,7 @@ pub fn write_alignment(out: &mut dyn Write, doc: &Document) -> io::Result<()> {
                 u.left,
                 u.right
             );
-            chip(out, &palette, &u.entity, &u.label, &counts, &tip)?;
+            chip(out, &palette, u, &counts, &tip)?;
         }
         writeln!(out, "</dd>")?;
     }
@@ -164,10 +168,12 @@ pub fn write_alignment(out: &mut dyn Write, doc: &Document) -> io::Result<()> {
         escape(&left_name),
         escape(&right_name)
     )?;
+    types_legend(out, uses)?;
     writeln!(out, "</section>")?;
     writeln!(
         out,
-        "<p id=\"tools\" hidden><label><input type=\"checkbox\" id=\"linked-only\"> show linked statements only</label></p>"
+        "<p id=\"tools\" hidden><label><input type=\"checkbox\" id=\"linked-only\"> show linked statements only</label>{}</p>",
+        type_switches(uses)
     )?;
     writeln!(out, "</header>")?;
 
@@ -284,14 +290,7 @@ pub fn write_mentions(
             u.entity,
             u.left
         );
-        chip(
-            out,
-            &palette,
-            &u.entity,
-            &u.label,
-            &u.left.to_string(),
-            &tip,
-        )?;
+        chip(out, &palette, u, &u.left.to_string(), &tip)?;
     }
     writeln!(out, "</dd>")?;
     writeln!(out, "</dl>")?;
@@ -304,7 +303,11 @@ pub fn write_mentions(
             ""
         }
     )?;
+    types_legend(out, &uses)?;
     writeln!(out, "</section>")?;
+    if !uses.is_empty() {
+        writeln!(out, "<p id=\"tools\" hidden>{}</p>", type_switches(&uses))?;
+    }
     writeln!(out, "</header>")?;
     writeln!(out, "<main>")?;
     write!(out, "<article class=\"text\" lang=\"{}\">", lang.code())?;
@@ -547,26 +550,104 @@ fn link_block(
     writeln!(out, "</div>")
 }
 
-/// An entity in the summary: its colour, label and mention counts.
+/// An entity in the summary: its colour, label, type and mention counts.
 fn chip(
     out: &mut dyn Write,
     palette: &Palette,
-    entity: &str,
-    label: &str,
+    u: &EntityUse,
     counts: &str,
     tip: &str,
 ) -> io::Result<()> {
     writeln!(
         out,
-        "<span class=\"chip{}\" data-entity=\"{}\" title=\"{}\">{} <small>{}</small></span>",
+        "<span class=\"chip{}\" data-entity=\"{}\" data-type=\"{}\" title=\"{}\">{} <small>{}</small></span>",
         palette
-            .class(entity)
+            .class(&u.entity)
             .map_or(String::new(), |c| format!(" e{c}")),
-        escape(entity),
+        escape(&u.entity),
+        u.kind.code(),
         escape(tip),
-        escape(label),
+        escape(&u.label),
         escape(counts)
     )
+}
+
+/// The entity types (not TERM), with the colour of their badges and a word
+/// for each, in the order the documentation lists them.
+const TYPES: [(EntityType, &str, &str); 6] = [
+    (EntityType::Person, "#c9bfff", "person"),
+    (EntityType::Organisation, "#9fe8e8", "organisation"),
+    (EntityType::Political, "#fed58f", "country, city, region"),
+    (EntityType::Location, "#ffb38c", "place"),
+    (EntityType::Facility, "#c5dcdc", "facility"),
+    (EntityType::Event, "#f5e27a", "event"),
+];
+
+/// The types that `uses` have, in [`TYPES`] order.
+fn types_of(uses: &[EntityUse]) -> Vec<(EntityType, &'static str, &'static str)> {
+    TYPES
+        .into_iter()
+        .filter(|(kind, _, _)| uses.iter().any(|u| u.kind == *kind))
+        .collect()
+}
+
+/// The legend of the type badges each mark carries, as displaCy shows them.
+fn types_legend(out: &mut dyn Write, uses: &[EntityUse]) -> io::Result<()> {
+    let types = types_of(uses);
+    if types.is_empty() {
+        return Ok(());
+    }
+    let items: Vec<String> = types
+        .iter()
+        .map(|(kind, _, word)| {
+            format!(
+                "<span class=\"type\" data-type=\"{}\">{}</span> {word}",
+                kind.code(),
+                kind.code()
+            )
+        })
+        .collect();
+    writeln!(
+        out,
+        "<p class=\"types\">Types: {}. Each name carries its type’s badge.</p>",
+        items.join(" · ")
+    )
+}
+
+/// The switches that hide the marks and chips of one type (shown by the script).
+fn type_switches(uses: &[EntityUse]) -> String {
+    let types = types_of(uses);
+    if types.is_empty() {
+        return String::new();
+    }
+    let boxes: Vec<String> = types
+        .iter()
+        .map(|(kind, _, _)| {
+            format!(
+                "<label><input type=\"checkbox\" data-hide-type=\"{0}\"> {0}</label>",
+                kind.code()
+            )
+        })
+        .collect();
+    format!(
+        " <span class=\"hide-types\">hide: {}</span>",
+        boxes.join(" ")
+    )
+}
+
+/// The CSS of the types: each type's badge colour, and what hiding it hides.
+fn types_css() -> String {
+    let mut css = String::new();
+    for (kind, colour, _) in TYPES {
+        let code = kind.code();
+        css.push_str(&format!("[data-type=\"{code}\"]{{--t:{colour}}}\n"));
+        css.push_str(&format!(
+            "body.hide-{code} mark.ent[data-type=\"{code}\"]{{background:none;box-shadow:none;cursor:auto}}\n\
+             body.hide-{code} mark.ent[data-type=\"{code}\"]::after{{display:none}}\n\
+             body.hide-{code} .chip[data-type=\"{code}\"]{{opacity:.35}}\n"
+        ));
+    }
+    css
 }
 
 /// Writes `text`, which starts at byte `base` of its article, escaped, with
@@ -697,6 +778,7 @@ fn head(out: &mut dyn Write, title: &str, palette: &Palette) -> io::Result<()> {
     writeln!(out, "<title>{}</title>", escape(title))?;
     writeln!(out, "<style>")?;
     write!(out, "{STYLE}")?;
+    write!(out, "{}", types_css())?;
     write!(out, "{}", palette.css())?;
     writeln!(out, "</style>")?;
     writeln!(out, "</head>")?;
@@ -759,6 +841,13 @@ meter { width: 3.5em; height: .7em; vertical-align: -.05em; }
 .ev.ent { background: var(--c); box-shadow: inset 0 -2px var(--b); padding: 0 .15em; border-radius: 2px; }
 mark { color: inherit; background: none; padding: 0; }
 mark.ent { background: var(--c); box-shadow: inset 0 -2px var(--b); padding: 0 .1em; border-radius: 2px; cursor: help; }
+mark.ent::after, .chip::after { content: attr(data-type); }
+mark.ent::after, .chip::after, .type { display: inline-block; margin-left: .2em;
+  padding: 0 .25em; border-radius: .25em; background: var(--t, #ddd); color: var(--ink);
+  font: 600 .62em/1.5 system-ui, sans-serif; letter-spacing: .02em; vertical-align: .12em; }
+.type { margin-left: 0; }
+.types { flex-basis: 100%; margin: 0; color: var(--muted); font-size: .85em; }
+.hide-types { margin-left: 1em; }
 mark.term, .term-sample { text-decoration: underline dotted var(--muted); text-underline-offset: .2em; cursor: help; }
 .lit { outline: 2px solid var(--ink); outline-offset: 1px; }
 p.stmt.lit { outline-offset: 3px; }
@@ -772,7 +861,7 @@ article.text { white-space: pre-wrap; max-width: 52rem; line-height: 1.65; }
   .pairs > thead { display: table-header-group; }
   .pairs tr { break-inside: avoid; }
   .sid, .score a { color: var(--ink); }
-  mark.ent, .chip, .ev.ent, tr.linked > td { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  mark.ent, .chip, .ev.ent, tr.linked > td, mark.ent::after, .chip::after, .type { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   a { color: inherit; text-decoration: none; }
 }
 "#;
@@ -797,10 +886,14 @@ const SCRIPT: &str = r#"(() => {
   document.addEventListener('mouseout', (event) => hover(event, false));
   const tools = document.getElementById('tools');
   const linkedOnly = document.getElementById('linked-only');
-  if (tools && linkedOnly) {
-    tools.hidden = false;
+  if (tools) tools.hidden = false;
+  if (linkedOnly) {
     linkedOnly.addEventListener('change', () => document.body.classList.toggle('linked-only', linkedOnly.checked));
   }
+  // Hiding a type takes the colour and badge off its names and dims its chips.
+  all('input[data-hide-type]').forEach((box) => {
+    box.addEventListener('change', () => document.body.classList.toggle('hide-' + box.getAttribute('data-hide-type'), box.checked));
+  });
   document.documentElement.setAttribute('data-js', 'ready');
 })();
 "#;

@@ -683,6 +683,61 @@ fn reports_record_how_they_were_made() {
     drop(dir);
 }
 
+/// Each name shows its type, not only on hover: a badge (as displaCy does)
+/// with a legend of the types present, and switches to hide a type.
+#[test]
+fn html_shows_entity_types_and_lets_the_reader_hide_them() {
+    let json: Value = serde_json::from_str(&align("json")).unwrap();
+    let html = align("html");
+    let tags = start_tags(&html);
+    let style = &html[html.find("<style>").unwrap()..html.find("</style>").unwrap()];
+    assert!(
+        style.contains("mark.ent::after") && style.contains("content: attr(data-type)"),
+        "marks carry their type as a badge"
+    );
+    let mut types: Vec<&str> = json["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["type"].as_str().unwrap())
+        .collect();
+    types.sort_unstable();
+    types.dedup();
+    assert!(types.len() >= 3, "{types:?}");
+    for t in &types {
+        assert!(
+            tags.iter()
+                .any(|tag| tag.has_class("type") && tag.attr("data-type") == Some(t)),
+            "{t} in the legend"
+        );
+        assert!(
+            tags.iter()
+                .any(|tag| tag.name == "input" && tag.attr("data-hide-type") == Some(t)),
+            "a switch hides {t}"
+        );
+        assert!(
+            style.contains(&format!("[data-type=\"{t}\"]{{--t:#")),
+            "{t} has a badge colour"
+        );
+        assert!(
+            style.contains(&format!("body.hide-{t} mark.ent[data-type=\"{t}\"]")),
+            "hiding {t} is styled"
+        );
+    }
+    let named: Vec<&Tag> = tags
+        .iter()
+        .filter(|t| (t.name == "mark" && t.has_class("ent")) || t.has_class("chip"))
+        .collect();
+    assert!(named.len() > types.len());
+    for tag in named {
+        let t = tag.attr("data-type").unwrap_or_else(|| panic!("{tag:?}"));
+        assert!(types.contains(&t), "{t}");
+    }
+    // The page of one tagged text has them too.
+    let tagged = stdout_ok(&entente(&["tag", "--format", "html", RIGHT]));
+    assert!(tagged.contains("<p class=\"types\">Types: ") && tagged.contains("data-hide-type"));
+}
+
 /// Renders the 000–001 report in headless Chromium and checks the DOM after
 /// the script ran; leaves a screenshot in `target/` for a person to look at.
 #[test]
@@ -736,6 +791,47 @@ fn browser_renders_the_000_001_report() {
         png.display()
     );
     eprintln!("screenshot: {}", png.display());
+
+    // Ticking "hide PER" takes the badge and colour off the people's names
+    // and only theirs; a script added to the page ticks it and writes down
+    // what the browser then draws.
+    let probe = r#"<script>
+const mark = (type) => document.querySelector('mark.ent[data-type="' + type + '"]');
+const drawn = (type) => [getComputedStyle(mark(type), '::after').display, getComputedStyle(mark(type)).backgroundColor].join(' ');
+const before = [drawn('PER'), drawn('GPE')];
+document.querySelector('input[data-hide-type="PER"]').click();
+document.documentElement.setAttribute('data-probe', JSON.stringify({before, after: [drawn('PER'), drawn('GPE')], body: document.body.className}));
+</script>
+</body>"#;
+    let probed = dir.path().join("report-000-001-hide-per.html");
+    std::fs::write(&probed, align("html").replace("</body>", probe)).unwrap();
+    let dom = headless(
+        &chromium,
+        &["--dump-dom".to_string()],
+        &format!("file://{}", probed.display()),
+    );
+    let tags = start_tags(&dom);
+    let probe: Value = serde_json::from_str(
+        tags.iter()
+            .find(|t| t.name == "html")
+            .and_then(|t| t.attr("data-probe"))
+            .expect("the probe ran"),
+    )
+    .unwrap();
+    let drawn = |when: &str, i: usize| probe[when][i].as_str().unwrap().to_string();
+    assert_eq!(probe["body"], "hide-PER", "{probe}");
+    for when in ["before", "after"] {
+        assert!(
+            drawn(when, 1).starts_with("inline-block rgb("),
+            "GPE: {probe}"
+        );
+    }
+    assert!(
+        drawn("before", 0).starts_with("inline-block rgb("),
+        "{probe}"
+    );
+    assert_eq!(drawn("after", 0), "none rgba(0, 0, 0, 0)", "{probe}");
+    assert_eq!(drawn("before", 1), drawn("after", 1), "GPE unchanged");
 }
 
 /// The checks both the generated markup and the browser's DOM must pass,
