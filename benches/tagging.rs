@@ -1,4 +1,5 @@
-//! Tagging throughput with a 100,000-name lexicon (strict and with variants),
+//! Tagging throughput with a 100,000-name lexicon (strict and with variants)
+//! and with the built-in lexicons (strict),
 //! and lexicon loading + compiling, timed apart from tagging.
 //!
 //! ```sh
@@ -53,6 +54,16 @@ fn tagging(c: &mut Criterion) {
                 b.iter(|| black_box(tagger.tag(black_box(text), *lang)).len())
             });
         }
+    }
+    // The built-in lexicons (world territories and cities, the news
+    // vocabulary matched through stems) on the seeds' own sentences.
+    let builtin = Tagger::new(Lexicon::builtin(), TagOptions { variants: false });
+    for (code, lang, fr) in [("fr", Lang::Fr, true), ("en", Lang::En, false)] {
+        let text = workload::text(&seeds, fr, 2 << 20, 0, 1, 3);
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_function(format!("strict/{code}/builtin/2MB"), |b| {
+            b.iter(|| black_box(builtin.tag(black_box(&text), lang)).len())
+        });
     }
     group.finish();
 }

@@ -15,6 +15,11 @@ const FR_FUNCTION_WORDS: &str = include_str!("../data/fr/function-words.txt");
 /// English function words (`data/en/function-words.txt`).
 const EN_FUNCTION_WORDS: &str = include_str!("../data/en/function-words.txt");
 
+/// French inflectional endings, one paradigm per row (`data/fr/inflections.tsv`).
+const FR_INFLECTIONS: &str = include_str!("../data/fr/inflections.tsv");
+/// English inflectional endings, one paradigm per row (`data/en/inflections.tsv`).
+const EN_INFLECTIONS: &str = include_str!("../data/en/inflections.tsv");
+
 /// Long words alike in French and English that say nothing about a claim
 /// (`data/align/cognate-stoplist.txt`).
 pub(crate) const COGNATE_STOPLIST: &str = include_str!("../data/align/cognate-stoplist.txt");
@@ -140,11 +145,34 @@ pub(crate) fn function_words(lang: Lang) -> &'static WordSet {
     }
 }
 
+/// The inflectional endings of `lang`, one paradigm (the endings that
+/// alternate on one word) per row; `""` is no ending.
+pub(crate) fn inflections(lang: Lang) -> &'static [Vec<&'static str>] {
+    static FR: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
+    static EN: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
+    let read = |file: &'static str| {
+        rows(file)
+            .map(|(_, endings)| {
+                endings
+                    .into_iter()
+                    .map(|e| if e == "-" { "" } else { e })
+                    .collect()
+            })
+            .collect()
+    };
+    match lang {
+        Lang::Fr => FR.get_or_init(|| read(FR_INFLECTIONS)),
+        Lang::En => EN.get_or_init(|| read(EN_INFLECTIONS)),
+    }
+}
+
 /// Every embedded data file, by its path under `data/`, for the checks below.
 #[cfg(test)]
 pub(crate) const FILES: &[(&str, &str)] = &[
     ("fr/function-words.txt", FR_FUNCTION_WORDS),
     ("en/function-words.txt", EN_FUNCTION_WORDS),
+    ("fr/inflections.tsv", FR_INFLECTIONS),
+    ("en/inflections.tsv", EN_INFLECTIONS),
     ("align/cognate-stoplist.txt", COGNATE_STOPLIST),
     ("align/cognate-suffixes.tsv", COGNATE_SUFFIXES),
     ("fr/light-verbs.txt", FR_LIGHT_VERBS),
@@ -234,6 +262,20 @@ mod tests {
                 assert!(seen.insert(word), "data/{path}:{line}: {word:?} twice");
             }
         }
+    }
+
+    #[test]
+    fn inflections_are_folded_endings() {
+        for lang in [Lang::Fr, Lang::En] {
+            for row in inflections(lang) {
+                for ending in row {
+                    let mut folded = String::new();
+                    fold_word(ending, &mut folded);
+                    assert_eq!(&folded, ending);
+                }
+            }
+        }
+        assert!(inflections(Lang::En)[0].contains(&""));
     }
 
     #[test]

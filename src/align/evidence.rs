@@ -8,7 +8,7 @@
 //! | number | `Number(key)` | `dur:4:year` | [`crate::quantity`]: quatre ans / four years |
 //! | quote | `Quote(entry)` | `vladimir_putin` | a quotation and the person outside it who said it |
 //! | wording | `Wording(entry)` | `w_come` | an everyday word (`scope` = `quote` in the lexicon) inside a quotation |
-//! | name | `Name(folded)` | `bolsonaro` | a capitalised word outside the lexicons that both articles use ([`names`](super::names)) |
+//! | name | `Name(folded)` | `bolsonaro` | a capitalised word outside the lexicons that both articles use (`names`) |
 //! | cognate | `Cognate(prefix)` | `strate` | a long word's first letters (stratégique / strategic), weak |
 
 use std::borrow::Cow;
@@ -18,7 +18,7 @@ use serde::Serialize;
 
 use super::cognates;
 use super::quotes::quotations;
-use super::weights::{COGNATE_PREFIX, METONYMY_FACTOR, NESTED_FACTOR};
+use super::weights::{COGNATE_PREFIX, EVERYDAY_OUTSIDE_QUOTES, METONYMY_FACTOR, NESTED_FACTOR};
 use crate::data::{WordSet, function_words};
 use crate::lexicon::{EntityType, Lexicon, NameLang};
 use crate::normalize::fold;
@@ -134,6 +134,18 @@ pub struct Feature {
     /// death), when a mention follows it: two counts of different things do
     /// not meet.
     pub counted: Option<usize>,
+    /// For evidence derived from a mention (the country a capital stands for,
+    /// the place an event is named after), the mention's own key: when two
+    /// statements share that key, the derived one adds nothing.
+    pub parent: Option<EvidenceKey>,
+}
+
+/// What a piece of evidence is besides its key, span and factor.
+#[derive(Clone, Debug, Default)]
+struct Role {
+    context: bool,
+    counted: Option<usize>,
+    parent: Option<EvidenceKey>,
 }
 
 /// The evidence of one statement and its length in tokens.
@@ -294,7 +306,7 @@ fn statement_features(
         let tokens = fold(body).tokens().count();
         return StatementFeatures { features, tokens };
     }
-    let mut push = |key: EvidenceKey, span: Span, factor: f32, context: bool, counted| {
+    let mut push = |key: EvidenceKey, span: Span, factor: f32, role: Role| {
         // A speaker key stands for the whole quotation: it is not evidence
         // "inside" one, so it takes no quoted-on-both-sides bonus.
         let quoted = !matches!(key, EvidenceKey::Quote(_)) && in_quote(span);
@@ -303,41 +315,46 @@ fn statement_features(
             span,
             factor,
             in_quote: quoted,
-            context,
-            counted,
+            context: role.context,
+            counted: role.counted,
+            parent: role.parent,
         });
     };
 
     for m in mentions {
         let entry = tagger.entry(m);
         if is_quote_scoped(tagger, m) {
-            // Everyday words say something only when both sides quote them.
-            if in_quote(m.span) {
-                push(
-                    EvidenceKey::Wording(m.entry),
-                    m.span,
-                    m.confidence,
-                    false,
-                    None,
-                );
-            }
+            // Everyday words say most when both sides quote them; outside
+            // quotations they are weak evidence.
+            let factor = if in_quote(m.span) {
+                m.confidence
+            } else {
+                m.confidence * EVERYDAY_OUTSIDE_QUOTES
+            };
+            push(
+                EvidenceKey::Wording(m.entry),
+                m.span,
+                factor,
+                Role::default(),
+            );
             continue;
         }
-        let context = is_scoped(tagger, m, "context");
-        push(
-            lexicon_key(tagger, m.entry),
-            m.span,
-            m.confidence,
-            context,
-            None,
-        );
+        let own = lexicon_key(tagger, m.entry);
+        let role = Role {
+            context: is_scoped(tagger, m, "context"),
+            ..Role::default()
+        };
+        push(own.clone(), m.span, m.confidence, role);
+        let derived = || Role {
+            parent: Some(own.clone()),
+            ..Role::default()
+        };
         for &place in &contains[m.entry] {
             push(
                 EvidenceKey::Entity(place),
                 m.span,
                 m.confidence * NESTED_FACTOR,
-                false,
-                None,
+                derived(),
             );
         }
         for &target in &entry.stands_for {
@@ -345,8 +362,7 @@ fn statement_features(
                 EvidenceKey::Entity(target),
                 m.span,
                 m.confidence * METONYMY_FACTOR,
-                false,
-                None,
+                derived(),
             );
         }
     }
@@ -361,18 +377,17 @@ fn statement_features(
             Family::Weekday | Family::Date | Family::Month | Family::Year
         );
         let counts = (family == Family::Number)
-            .then(|| counted(text, q.span, mentions))
+            .then(|| counted(text, q.span, mentions, tagger))
             .flatten();
-        push(
-            EvidenceKey::Number(q.key.clone()),
-            q.span,
-            1.0,
+        let role = Role {
             context,
-            counts,
-        );
+            counted: counts,
+            parent: None,
+        };
+        push(EvidenceKey::Number(q.key.comparable()), q.span, 1.0, role);
     }
     if let Some((speaker, span)) = speaker(mentions, &quotes, tagger) {
-        push(EvidenceKey::Quote(speaker), span, 1.0, false, None);
+        push(EvidenceKey::Quote(speaker), span, 1.0, Role::default());
     }
     let mention_spans: Vec<Span> = mentions.iter().map(|m| m.span).collect();
     let quantity_spans: Vec<Span> = quantities.iter().map(|q| q.span).collect();
@@ -389,18 +404,26 @@ fn statement_features(
             || capitalised
             || covered(span)
             || function_words(lang).contains(token)
-            || cognate_stoplist()
-                .iter()
-                .any(|s| token.starts_with(s) || s.starts_with(&token[..COGNATE_PREFIX]))
+            || cognate_stoplist().iter().any(|s| {
+                token.starts_with(s) || s.starts_with(leading_letters(token, COGNATE_PREFIX))
+            })
         {
             continue;
         }
         for key in cognates::keys(token, lang) {
-            push(EvidenceKey::Cognate(key), span, 1.0, false, None);
+            push(EvidenceKey::Cognate(key), span, 1.0, Role::default());
         }
     }
     features.sort_by_key(|f| (f.span.start, f.key.kind()));
     StatementFeatures { features, tokens }
+}
+
+/// The first `n` letters of a word (the whole word when shorter): folded
+/// tokens may still hold letters of other scripts, several bytes long.
+fn leading_letters(word: &str, n: usize) -> &str {
+    word.char_indices()
+        .nth(n)
+        .map_or(word, |(at, _)| &word[..at])
 }
 
 /// The evidence key of a lexicon entry: a TERM concept or a named entity.
@@ -431,12 +454,14 @@ fn is_scoped(tagger: &Tagger, m: &Mention, scope: &str) -> bool {
 
 /// The entry a bare number counts: a mention right after it (`1 500 morts`,
 /// `2 millions d'obus`, `2.1 million votes`, `dozens of people`).
-fn counted(text: &str, number: Span, mentions: &[Mention]) -> Option<usize> {
+/// Everyday words (`scope` = `quote`: people, voice, thing) are too loose to
+/// say that two counts differ, so they count as unknown.
+fn counted(text: &str, number: Span, mentions: &[Mention], tagger: &Tagger) -> Option<usize> {
     let at = mentions.partition_point(|m| m.span.start < number.end);
     let next = mentions.get(at)?;
     let gap = text.get(number.end..next.span.start)?.trim();
     let joins = ["", "de", "d'", "d’", "d", "of"];
-    joins.contains(&gap).then_some(next.entry)
+    (joins.contains(&gap) && !is_quote_scoped(tagger, next)).then_some(next.entry)
 }
 
 /// True for a small number that says who rather than how many: after a

@@ -3,17 +3,15 @@
 //! The two articles are comparable, not translations: most statements have no
 //! counterpart, some have several, and the order differs. So the aligner does
 //! not walk the texts in step (as hunalign, Vecalign or Bertalign do); it
-//! scores every pair that shares evidence (`score`), then links pairs by a
-//! rule that is many-to-many, prefers mutual best matches and leaves a
-//! statement alone rather than force a weak link:
-//!
-//! - a pair links when its score reaches the threshold, one statement is the
-//!   other's best match, and the other is nearly its best (within
-//!   [`AlignOptions::near_best`] of its best score) — so a French statement
-//!   that reports two claims can link to the two English statements that each
-//!   report one;
-//! - a pair where only one side is the other's best links if it clears the
-//!   threshold by [`AlignOptions::one_sided_margin`] more.
+//! scores every pair that shares evidence (`score`), then links every pair
+//! whose score reaches the threshold — many-to-many, so a French statement
+//! that reports two claims links to the two English statements that each
+//! report one. The score is calibrated rather than the rule: it weighs
+//! evidence by its rarity in the two articles, lowers it for what the two
+//! statements do not share, and takes a margin against each statement's
+//! other candidates, so that one threshold means the same in a two-line and a
+//! forty-line article, and lowering it reaches every pair (`--threshold 0`
+//! lists every pair with shared evidence).
 //!
 //! The stage in files: [`evidence`] (what a statement says, as keys),
 //! `score` (how much two statements share), `link` (which pairs link),
@@ -241,6 +239,5 @@ impl Aligner {
     }
 }
 
-mod dump;
 #[cfg(test)]
 mod tests;

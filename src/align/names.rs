@@ -186,6 +186,7 @@ pub(crate) fn with_shared_names(
                 in_quote: w.in_quote,
                 context: false,
                 counted: None,
+                parent: None,
             });
         }
         for f in &mut features {

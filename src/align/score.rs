@@ -4,13 +4,15 @@
 //! For statements `i` (left) and `j` (right) sharing keys `K`:
 //!
 //! ```text
-//! idf(k)     = ln((N + B) / (df(k) + B·p))    N statements in both articles, df(k) of them have k;
+//! idf(k)     = ln((N + B) / (df(k) + B·p))^α  N statements in both articles, df(k) of them have k;
 //!                                             B virtual statements of prior, p their share holding k
 //! w(k)       = base(kind k) × idf(k) × factor
 //! W(i)       = Σ w(k) over the keys of i      what a statement says, as evidence
 //! mass(i, j) = Σ_k∈K w(k) × (1.5 if quoted on both sides)
-//! unshared   = mix × (min(W(i), W(j)) − shared) + (1 − mix) × (max(W(i), W(j)) − shared)
+//! U(i)       = κ × (entities and names of i not shared) + (the rest of i not shared)
+//! unshared   = mix × min(U(i), U(j)) + (1 − mix) × max(U(i), U(j))
 //! sim(i, j)  = mass / (mass + σ + γ × unshared)
+//! score(i, j) = sim × (sim / bestᵢ × sim / bestⱼ)^(β/2)   bestᵢ: the best sim of i
 //! ```
 //!
 //! An entity in every sentence of both articles (Kim, Putin, Russia) has a low
@@ -19,7 +21,12 @@
 //! in a two-statement pair every key is in both statements, and still names a
 //! rare thing. The unshared term asks more of statements that say much besides
 //! what they share, mostly of the smaller one, so that a short statement meets
-//! the long statement that contains it. Every constant is in
+//! the long statement that contains it; a person or place one side names and
+//! the other does not weighs most (the same minister visiting a country and
+//! taking part in talks are two claims). The last step (in
+//! [`link`](super::link)) is a margin against each statement's other
+//! candidates, as bitext mining scores: a pair as good as the best of both
+//! its statements keeps its `sim`. Every constant is in
 //! [`weights`](super::weights). More shared evidence never lowers `sim`.
 
 use std::collections::HashMap;
@@ -42,6 +49,8 @@ pub struct KeyUse {
     pub context: bool,
     /// For a bare number, what it counts.
     pub counted: Option<usize>,
+    /// For derived evidence, the id of the key it comes from.
+    pub parent: Option<u32>,
 }
 
 /// One statement's distinct keys, as interned ids with their strongest factor.
@@ -75,6 +84,7 @@ fn intern<'f>(
                     keys.push(f.key.clone());
                     next
                 });
+                let parent = f.parent.as_ref().and_then(|p| ids.get(p).copied());
                 set.push(KeyUse {
                     id,
                     kind: f.key.kind(),
@@ -82,6 +92,7 @@ fn intern<'f>(
                     quoted: f.in_quote,
                     context: f.context,
                     counted: f.counted,
+                    parent,
                 });
             }
             // Strongest factor first, then keep one entry per key, quoted if any was.
@@ -91,6 +102,10 @@ fn intern<'f>(
                 if same {
                     first.quoted |= later.quoted;
                     first.counted = first.counted.or(later.counted);
+                    // Said directly anywhere in the statement: not derived.
+                    if later.parent.is_none() {
+                        first.parent = None;
+                    }
                 }
                 same
             });
@@ -115,9 +130,32 @@ pub struct Index {
     /// For each key id, the right statements holding it.
     pub right_postings: Vec<Vec<u32>>,
     /// What each left statement says, as evidence: Σ w(k) of its keys.
-    left_evidence: Vec<f64>,
+    left_evidence: Vec<Said>,
     /// The same for each right statement.
-    right_evidence: Vec<f64>,
+    right_evidence: Vec<Said>,
+}
+
+/// Evidence weight, split into who or where (entities and names) and the rest.
+#[derive(Clone, Copy, Debug, Default)]
+struct Said {
+    names: f64,
+    other: f64,
+}
+
+impl Said {
+    fn add(&mut self, kind: EvidenceKind, weight: f64) {
+        if matches!(kind, EvidenceKind::Entity | EvidenceKind::Name) {
+            self.names += weight;
+        } else {
+            self.other += weight;
+        }
+    }
+
+    /// What `self` says beyond `shared`, entities and names counting
+    /// `names_weight` times: a different participant is a different claim.
+    fn beyond(&self, shared: &Said, names_weight: f64) -> f64 {
+        names_weight * (self.names - shared.names).max(0.0) + (self.other - shared.other).max(0.0)
+    }
 }
 
 impl Index {
@@ -148,16 +186,23 @@ impl Index {
         let prior = weights.prior_statements;
         let idf: Vec<f64> = df
             .iter()
-            .map(|&d| ((n + prior) / (f64::from(d) + prior * weights.prior_share)).ln())
+            .map(|&d| {
+                ((n + prior) / (f64::from(d) + prior * weights.prior_share))
+                    .ln()
+                    .powf(weights.rarity_exponent)
+            })
             .collect();
-        let evidence = |sets: &[KeySet]| -> Vec<f64> {
+        let evidence = |sets: &[KeySet]| -> Vec<Said> {
             sets.iter()
                 .map(|set| {
-                    set.keys
-                        .iter()
-                        .filter(|k| k.kind != EvidenceKind::Quote)
-                        .map(|k| weights.base(k.kind) * idf[k.id as usize] * f64::from(k.factor))
-                        .sum()
+                    let mut said = Said::default();
+                    for k in set.keys.iter().filter(|k| k.kind != EvidenceKind::Quote) {
+                        said.add(
+                            k.kind,
+                            weights.base(k.kind) * idf[k.id as usize] * f64::from(k.factor),
+                        );
+                    }
+                    said
                 })
                 .collect()
         };
@@ -192,7 +237,8 @@ impl Index {
         // (this runs for every candidate pair, so it allocates nothing).
         let (left, right) = (&self.left[i].keys, &self.right[j].keys);
         let (mut a, mut b) = (0, 0);
-        let (mut mass, mut plain, mut speaker) = (0.0, 0.0, 0.0);
+        let (mut mass, mut speaker) = (0.0, 0.0);
+        let mut plain = Said::default();
         let (mut quoted_words, mut beyond_context) = (false, false);
         while a < left.len() && b < right.len() {
             let (l, r) = (&left[a], &right[b]);
@@ -202,7 +248,7 @@ impl Index {
                 std::cmp::Ordering::Equal => {
                     a += 1;
                     b += 1;
-                    if !counts_agree(l, r) {
+                    if !counts_agree(l, r) || self.parent_shared(i, j, l, r) {
                         continue;
                     }
                     let weight = self.key_weight(weights, l, r);
@@ -211,9 +257,12 @@ impl Index {
                         continue;
                     }
                     mass += weight;
-                    plain += weights.base(l.kind)
-                        * self.idf[l.id as usize]
-                        * f64::from(l.factor.min(r.factor));
+                    plain.add(
+                        l.kind,
+                        weights.base(l.kind)
+                            * self.idf[l.id as usize]
+                            * f64::from(l.factor.min(r.factor)),
+                    );
                     quoted_words |= l.quoted && r.quoted;
                     beyond_context |= !(l.context || r.context);
                 }
@@ -225,9 +274,10 @@ impl Index {
         if quoted_words {
             mass += speaker;
         }
-        let (wi, wj) = (self.left_evidence[i], self.right_evidence[j]);
-        let unshared = weights.unshared_smaller * (wi.min(wj) - plain).max(0.0)
-            + (1.0 - weights.unshared_smaller) * (wi.max(wj) - plain).max(0.0);
+        let beyond_left = self.left_evidence[i].beyond(&plain, weights.unshared_names);
+        let beyond_right = self.right_evidence[j].beyond(&plain, weights.unshared_names);
+        let unshared = weights.unshared_smaller * beyond_left.min(beyond_right)
+            + (1.0 - weights.unshared_smaller) * beyond_left.max(beyond_right);
         mass / (mass + weights.saturation + weights.unshared * unshared)
     }
 
@@ -241,7 +291,7 @@ impl Index {
             .keys
             .iter()
             .filter_map(|l| right.get(l.id).map(|r| (l, r)))
-            .filter(|(l, r)| counts_agree(l, r))
+            .filter(|(l, r)| counts_agree(l, r) && !self.parent_shared(i, j, l, r))
             .collect();
         let quoted_words = shared
             .iter()
@@ -273,6 +323,19 @@ impl Index {
     }
 }
 
+impl Index {
+    /// True when a key derived on both sides (the country of a capital, the
+    /// place of an event) comes from a key the two statements share anyway:
+    /// `Moscou` and `Moscow` are one piece of evidence, not two.
+    fn parent_shared(&self, i: usize, j: usize, left: &KeyUse, right: &KeyUse) -> bool {
+        let shares = |p: Option<u32>| {
+            p.is_some_and(|p| self.left[i].get(p).is_some() && self.right[j].get(p).is_some())
+        };
+        (left.parent.is_some() && right.parent.is_some())
+            && (shares(left.parent) || shares(right.parent))
+    }
+}
+
 /// False for two bare numbers that count different things.
 fn counts_agree(left: &KeyUse, right: &KeyUse) -> bool {
     match (left.counted, right.counted) {
@@ -298,6 +361,7 @@ mod tests {
                 in_quote: false,
                 context: false,
                 counted: None,
+                parent: None,
             })
             .collect();
         StatementFeatures { features, tokens }

@@ -36,6 +36,22 @@ pub const FILES: &[(&str, &str)] = &[
         include_str!("../../lexicons/terms.csv"),
     ),
     (
+        "lexicons/terms-politics.csv",
+        include_str!("../../lexicons/terms-politics.csv"),
+    ),
+    (
+        "lexicons/terms-justice.csv",
+        include_str!("../../lexicons/terms-justice.csv"),
+    ),
+    (
+        "lexicons/terms-nature-health-science.csv",
+        include_str!("../../lexicons/terms-nature-health-science.csv"),
+    ),
+    (
+        "lexicons/terms-economy-society.csv",
+        include_str!("../../lexicons/terms-economy-society.csv"),
+    ),
+    (
         "lexicons/common.csv",
         include_str!("../../lexicons/common.csv"),
     ),

@@ -13,6 +13,11 @@
 //! - a **shared name** (warning): a folded name of two entities that the tagger
 //!   can confuse, i.e. both names may be found in a text of the same language
 //!   (names of non-`TERM` entities are found in either language);
+//! - **names of two concepts that share a stem** (warning): two TERM names
+//!   of different entities whose words have the same Snowball stems in one
+//!   language and differ only by inflection (`vent` and `vente`): the tagger
+//!   finds the other forms of their words through stems (see `tag::stem`), and
+//!   cannot tell which of the two such a form is; mark one `match=exact`;
 //! - an entity with **no English name** (warning): no `en` or `*` row.
 //!
 //! When files are added to the builder, only they are reported on; the
@@ -28,6 +33,8 @@ use super::{Lexicon, LexiconBuilder, Merger, Name, NameLang, builtin};
 use crate::error::Problem;
 use crate::lexicon::EntityType;
 use crate::normalize::fold_key;
+use crate::span::Lang;
+use crate::tag::stem::{StemBuf, StemToken, inflections_agree, is_stemmed, stem_tokens};
 
 /// How much a finding matters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -182,6 +189,25 @@ impl LexiconBuilder {
                 at(name.file, name.line, message),
             );
         }
+        for (name, other, lang) in stem_clashes(lex) {
+            let (name, other) = (&lex.names[name], &lex.names[other]);
+            let message = format!(
+                "name {:?} shares its {} stems with name {:?} of entity {} ({}); the tagger cannot tell their other forms apart: mark one `match=exact`, or drop it",
+                name.text,
+                match lang {
+                    Lang::Fr => "French",
+                    Lang::En => "English",
+                },
+                other.text,
+                lex.entries[other.entry].id,
+                place(other)
+            );
+            push(
+                name.file,
+                Severity::Warning,
+                at(name.file, name.line, message),
+            );
+        }
         for entry in &lex.entries {
             let english = entry
                 .names
@@ -216,6 +242,54 @@ pub(crate) fn found_in(lang: NameLang, kind: EntityType) -> [bool; 2] {
         (EntityType::Term, NameLang::En) => [false, true],
         _ => [true, true],
     }
+}
+
+/// Pairs `(name, earlier, lang)` of TERM names of two entities that the stem
+/// search cannot tell apart in `lang`: the same stem keys word by word, and
+/// words that differ only by inflection (but not the same folded name, which
+/// [`clashes`] reports); the first such pair for each pair of entities.
+fn stem_clashes(lexicon: &Lexicon) -> Vec<(usize, usize, Lang)> {
+    let mut clashes = Vec::new();
+    // Once per pair of entities and language: the first pair of names says it.
+    let mut reported = std::collections::HashSet::new();
+    let mut buf = StemBuf::default();
+    for lang in [Lang::Fr, Lang::En] {
+        let mut by_keys: HashMap<Vec<String>, Vec<(usize, Vec<StemToken>)>> = HashMap::new();
+        for (i, name) in lexicon.names.iter().enumerate() {
+            let entry = &lexicon.entries[name.entry];
+            if !name.lang.fits(lang) || !is_stemmed(name, entry.kind) {
+                continue;
+            }
+            let Some(tokens) = stem_tokens(&name.text, lang, &mut buf) else {
+                continue;
+            };
+            let keys = tokens.iter().map(|t| t.key.clone()).collect();
+            let earlier = by_keys.entry(keys).or_default();
+            let clash = earlier.iter().find(|(j, theirs)| {
+                lexicon.names[*j].entry != name.entry
+                    && theirs
+                        .iter()
+                        .zip(&tokens)
+                        .any(|(a, b)| a.folded != b.folded)
+                    && theirs
+                        .iter()
+                        .zip(&tokens)
+                        .all(|(a, b)| inflections_agree(&a.folded, &b.folded, lang))
+            });
+            if let Some((j, _)) = clash {
+                let pair = (
+                    name.entry.min(lexicon.names[*j].entry),
+                    name.entry.max(lexicon.names[*j].entry),
+                    lang,
+                );
+                if reported.insert(pair) {
+                    clashes.push((i, *j, lang));
+                }
+            }
+            earlier.push((i, tokens));
+        }
+    }
+    clashes
 }
 
 /// A folded name that several entities share where the tagger can confuse them.
@@ -443,6 +517,23 @@ mod tests {
                     "entity,type,lang,name\nk,PER,en,Kim Jong Un\nk,PER,en,Kim Jong-un\n",
                 )],
                 &[],
+            ),
+            (
+                "names of two concepts share a stem",
+                false,
+                &[(
+                    "a.csv",
+                    "entity,type,lang,name,match\nwind,TERM,en,wind,\nwind,TERM,fr,vent,\nsale,TERM,en,sale,\nsale,TERM,fr,vente,\nsold,TERM,en,sold,\nsold,TERM,fr,ventes,exact\n",
+                )],
+                &[
+                    "a.csv:5: warning: name \"vente\" shares its French stems with name \"vent\" of entity wind (a.csv:3); the tagger cannot tell their other forms apart: mark one `match=exact`, or drop it",
+                ],
+            ),
+            (
+                "unknown match value",
+                false,
+                &[("a.csv", "entity,type,lang,name,match\nx,TERM,en,x,stem\n")],
+                &["a.csv:2: unknown match value \"stem\" (expected exact or nothing)"],
             ),
             (
                 "no English name",

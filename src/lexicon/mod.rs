@@ -24,6 +24,14 @@ use rustc_hash::FxBuildHasher as FxBuild;
 /// a seat of government used for its country (`Pyongyang` → `north_korea`).
 pub const STANDS_FOR_COLUMN: &str = "stands_for";
 
+/// The optional column that says how a name may match: `exact` keeps a TERM
+/// name from matching other forms of its words through their stems (it
+/// matches as listed, after folding). Empty: the default.
+pub const MATCH_COLUMN: &str = "match";
+
+/// The one value [`MATCH_COLUMN`] takes.
+pub const MATCH_EXACT: &str = "exact";
+
 /// One entry: a person, place, organisation… or a TERM concept.
 #[derive(Clone, Debug)]
 pub struct Entry {

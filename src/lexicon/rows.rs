@@ -382,13 +382,22 @@ impl Columns {
         let lang: NameLang = field(self.lang).parse()?;
         let name = field(self.name);
         check_name(name)?;
-        let extra = header
+        let extra: BTreeMap<String, String> = header
             .iter()
             .enumerate()
             .filter(|(i, _)| ![self.entity, self.kind, self.lang, self.name].contains(i))
             .filter(|(i, _)| !field(*i).is_empty())
             .map(|(i, h)| (h.clone(), field(i).to_string()))
             .collect();
+        if let Some(how) = extra.get(super::MATCH_COLUMN)
+            && how != super::MATCH_EXACT
+        {
+            return Err(format!(
+                "unknown {} value {how:?} (expected {} or nothing)",
+                super::MATCH_COLUMN,
+                super::MATCH_EXACT
+            ));
+        }
         Ok(Row {
             entity: entity.to_string(),
             kind,

@@ -190,6 +190,20 @@ impl QuantityKey {
         }
     }
 
+    /// The key two articles compare: the key itself, except that a fraction
+    /// whose percentage is a whole number is that percentage (`un quart` and
+    /// `25%`, `la moitié` and `50 %` report the same share).
+    pub fn comparable(&self) -> QuantityKey {
+        if let Key::Fraction(n, d) = &self.0
+            && let Some(n) = n.as_u64()
+            && *d > 0
+            && (n * 100) % d == 0
+        {
+            return QuantityKey(Key::Percent(Decimal::from(n * 100 / d)));
+        }
+        self.clone()
+    }
+
     /// The key in plain English, for human outputs: `first`, `July`,
     /// `twice`, `4 years`, `2 million`, `13 September`, `the 1990s`,
     /// `14:30`, `a third`, `5%`, `122 mm`, `$2 million`, `several hours`.
@@ -610,6 +624,23 @@ mod tests {
             families.insert(family);
         }
         assert_eq!(families.len(), 14, "every family is tested");
+    }
+
+    #[test]
+    fn a_fraction_compares_as_its_whole_percentage() {
+        use Key::*;
+        let quarter = key(Fraction(dec("1"), 4)).comparable();
+        assert_eq!(quarter, key(Percent(dec("25"))));
+        assert_eq!(
+            key(Fraction(dec("3"), 4)).comparable().to_string(),
+            "pct:75"
+        );
+        // A third is 33.3…%: no whole percentage, the fraction stays.
+        assert_eq!(
+            key(Fraction(dec("1"), 3)).comparable().to_string(),
+            "frac:1/3"
+        );
+        assert_eq!(key(Percent(dec("5"))).comparable().to_string(), "pct:5");
     }
 
     #[test]

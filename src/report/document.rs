@@ -330,17 +330,7 @@ pub(crate) fn entity_type<'de, D: Deserializer<'de>>(d: D) -> Result<EntityType,
 }
 
 fn match_how<'de, D: Deserializer<'de>>(d: D) -> Result<MatchHow, D::Error> {
-    by_word(
-        d,
-        &[
-            MatchHow::Exact,
-            MatchHow::Folded,
-            MatchHow::Translit,
-            MatchHow::Fuzzy,
-        ],
-        MatchHow::as_str,
-        "match",
-    )
+    by_word(d, &MatchHow::ALL, MatchHow::as_str, "match")
 }
 
 fn evidence_kind<'de, D: Deserializer<'de>>(d: D) -> Result<EvidenceKind, D::Error> {

@@ -386,7 +386,9 @@ fn rows<'a>(
 
     // Each right-only statement goes beside its nearest linked neighbour in
     // its own article: just after the row of the one before it, or just
-    // before the row of the one after it (ties go after: read on).
+    // before the row of the one after it (ties go after: read on). Only the
+    // statements no linked one precedes go before the first linked row, so
+    // the page opens on a link.
     let mut row_of_right: Vec<Option<usize>> = vec![None; n_right];
     for (k, row) in base.iter().enumerate() {
         if let Row::Linked(g) = row {
@@ -395,6 +397,7 @@ fn rows<'a>(
             }
         }
     }
+    let first_linked = base.iter().position(|row| matches!(row, Row::Linked(_)));
     let linked: Vec<usize> = (0..n_right)
         .filter(|&j| row_of_right[j].is_some())
         .collect();
@@ -410,7 +413,11 @@ fn rows<'a>(
         let next = linked.get(at).copied();
         let row = |k: usize| row_of_right[k].unwrap_or_default();
         match (prev, next) {
-            (Some(p), Some(n)) if j - p <= n - j || row(p) == row(n) => after[row(p)].push(j),
+            (Some(p), Some(n))
+                if j - p <= n - j || row(p) == row(n) || Some(row(n)) == first_linked =>
+            {
+                after[row(p)].push(j)
+            }
             (_, Some(n)) => before[row(n)].push(j),
             (Some(p), None) => after[row(p)].push(j),
             (None, None) => tail.push(j),
@@ -696,6 +703,10 @@ fn mark(out: &mut dyn Write, r: &DocMention, text: &str, palette: &Palette) -> i
             r.confidence
         ),
         MatchHow::Fuzzy => format!("fuzzy (a close spelling), confidence {:.2}", r.confidence),
+        MatchHow::Stem => format!(
+            "stem (another form of the lexicon name's words), confidence {:.2}",
+            r.confidence
+        ),
     };
     let tip = format!(
         "{} — {}, {}\nlexicon name: {}\nmatch: {how}",
@@ -960,7 +971,7 @@ mod tests {
             usize,
             &'static [&'static str],
         );
-        let cases: [Case; 8] = [
+        let cases: [Case; 11] = [
             (&[], 2, 2, &["L0", "L1", "R0", "R1"]),
             (&[(0, 0), (1, 1)], 2, 2, &["L0+R0", "L1+R1"]),
             // Right-only statements go beside their nearest linked neighbour.
@@ -973,11 +984,27 @@ mod tests {
             (&[(0, 0), (3, 0), (1, 1)], 4, 2, &["L0-3+R0", "L1+R1", "L2"]),
             // Regression: the English statements before the one linked to the
             // first French statement all came first (15 rows for 000–002).
+            // Only those no linked statement precedes may come before the
+            // first link (regression: R4, nearer R5, came first).
             (
                 &[(0, 5), (1, 1)],
                 2,
                 6,
-                &["R4", "L0+R5", "R0", "L1+R1", "R2", "R3"],
+                &["L0+R5", "R0", "L1+R1", "R2", "R3", "R4"],
+            ),
+            (&[(0, 3), (1, 0)], 2, 4, &["L0+R3", "L1+R0", "R1", "R2"]),
+            (
+                &[(1, 3), (2, 0)],
+                3,
+                4,
+                &["L0", "L1+R3", "L2+R0", "R1", "R2"],
+            ),
+            // Elsewhere the nearer neighbour wins: R4 goes before L2's row.
+            (
+                &[(0, 0), (1, 2), (2, 5)],
+                3,
+                6,
+                &["L0+R0", "R1", "L1+R2", "R3", "R4", "L2+R5"],
             ),
             // Inside a group's span, a right-only statement follows the group.
             (&[(0, 0), (0, 3)], 1, 4, &["L0+R0-3", "R1", "R2"]),

@@ -79,6 +79,8 @@ pub(super) struct NameInfo {
     /// variant search wants to know the people.
     kind: EntityType,
     builtin: bool,
+    /// Other forms of its words find it (see `stem`).
+    stemmed: bool,
 }
 
 /// A pattern's only name and its [`NameInfo`]; `name` is [`SEVERAL`]
@@ -121,6 +123,7 @@ impl Names {
                 lang: n.lang,
                 kind: lexicon.entry_of(n).kind,
                 builtin: lexicon.files()[n.file].builtin,
+                stemmed: super::stem::is_stemmed(n, lexicon.entry_of(n).kind),
             })
             .collect();
         let choices = candidate_starts
@@ -155,6 +158,16 @@ impl Names {
         self.info
             .get(name)
             .is_some_and(|info| info.kind == EntityType::Person)
+    }
+
+    /// The first name of pattern `p` that a word of another form may stand
+    /// for: a stemmed TERM name (see `stem`) of `lang`.
+    pub(super) fn choose_stemmed(&self, p: usize, lang: Lang) -> Option<usize> {
+        let range = self.candidate_starts[p] as usize..self.candidate_starts[p + 1] as usize;
+        self.candidates[range]
+            .iter()
+            .map(|&n| n as usize)
+            .find(|&n| self.info[n].stemmed && self.info[n].lang.fits(lang))
     }
 
     /// The best name of pattern `p` for `surface`, or none if every one fails

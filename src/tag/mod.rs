@@ -20,6 +20,10 @@
 //! exactly as in the text, then a name of the text's language, then a name
 //! from a user lexicon, then load order.
 //!
+//! TERM names also match the inflected forms of their words through Snowball
+//! stems (`inondation` finds `inondations`, `flood` finds `flooded`): the `stem` module
+//! says how, and what guards it. A name as listed wins over a stemmed one.
+//!
 //! Beyond the lexicon, the `variants` module adds transliteration and fuzzy
 //! variants of names, unless the tagger is strict.
 //!
@@ -28,22 +32,27 @@
 //! | `trie` | the names as sequences of folded tokens |
 //! | `walk` | leftmost-longest search of a text's tokens in the trie |
 //! | `choice` | which name a match is: case guards, language, tie-breaks |
+//! | `stem` | stem keys of words; the other forms of TERM names |
 //! | `variants` | transliteration and fuzzy variants of names |
 
 mod choice;
+pub(crate) mod stem;
 mod trie;
 pub(crate) mod variants;
 mod walk;
 
+use std::cell::RefCell;
 use std::sync::Arc;
 
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::lexicon::{EntityType, Entry, Lexicon, Name};
 use crate::normalize::{fold, for_each_token, is_word_char};
 use crate::span::{Lang, Span};
 use choice::Names;
-use trie::TokenTrie;
+use stem::{CONF_STEM, StemBuf, StemWords, add_forms, form_name};
+use trie::{Token, TokenTrie};
 use variants::{IndexedName, Known, VariantIndex, VariantKind};
 use walk::Walk;
 
@@ -59,9 +68,20 @@ pub enum MatchHow {
     Translit,
     /// A close spelling of a long lexicon name.
     Fuzzy,
+    /// An inflected form of a TERM name: the same Snowball stems, word by word.
+    Stem,
 }
 
 impl MatchHow {
+    /// Every way, in the order the documentation lists them.
+    pub const ALL: [MatchHow; 5] = [
+        MatchHow::Exact,
+        MatchHow::Folded,
+        MatchHow::Translit,
+        MatchHow::Fuzzy,
+        MatchHow::Stem,
+    ];
+
     /// Its word in JSON output.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -69,6 +89,7 @@ impl MatchHow {
             MatchHow::Folded => "folded",
             MatchHow::Translit => "translit",
             MatchHow::Fuzzy => "fuzzy",
+            MatchHow::Stem => "stem",
         }
     }
 }
@@ -84,7 +105,7 @@ pub struct Mention {
     pub name: usize,
     /// How it matched.
     pub how: MatchHow,
-    /// 1.0 for lexicon names; below for variants.
+    /// 1.0 for lexicon names; below for stemmed forms and variants.
     pub confidence: f32,
 }
 
@@ -108,6 +129,13 @@ pub struct Tagger {
     trie: TokenTrie,
     /// The names of each pattern of the trie, and what choosing among them needs.
     names: Names,
+    /// The words of the stemmed TERM names by stem key, French then English.
+    stem_words: [StemWords; 2],
+    /// The other forms of the stemmed TERM names are the trie's patterns from
+    /// this one on (see `stem::add_forms`)…
+    first_form: u32,
+    /// …and each stands for a name in each language.
+    forms: Vec<[Option<u32>; 2]>,
     variants: Option<VariantIndex>,
 }
 
@@ -153,12 +181,17 @@ impl Tagger {
             };
             pattern_of.push(pattern);
         }
-        trie.shrink();
         let names = Names::new(&lexicon, &pattern_of, trie.patterns());
+        let first_form = trie.patterns();
+        let (stem_words, forms) = add_forms(&lexicon, &mut trie, first_form);
+        trie.shrink();
         Tagger {
             lexicon,
             trie,
             names,
+            stem_words,
+            first_form,
+            forms,
             variants: None,
         }
     }
@@ -179,9 +212,29 @@ impl Tagger {
         // included): growing the vector from nothing would copy it a dozen
         // times over.
         let mut mentions = Vec::with_capacity(text.len() / 16);
+        let lang_index = lang_index(lang);
+        // Where the text's words that no name lists stood in for a name's
+        // word of the same stem, in text order.
+        let stood_in: RefCell<Vec<Span>> = RefCell::default();
+        let mut next_stood_in = 0;
         let mut found = |span: Span, pattern: usize| {
             let surface = span.of(text);
-            let Some(name) = self.names.choose(&self.lexicon, pattern, surface, lang) else {
+            let stood_in = stood_in.borrow();
+            while stood_in
+                .get(next_stood_in)
+                .is_some_and(|s| s.end <= span.start)
+            {
+                next_stood_in += 1;
+            }
+            let stemmed = stood_in
+                .get(next_stood_in)
+                .is_some_and(|s| s.start < span.end);
+            let name = match pattern.checked_sub(self.first_form as usize) {
+                Some(form) => form_name(&self.forms, form, lang_index),
+                None if stemmed => self.names.choose_stemmed(pattern, lang),
+                None => self.names.choose(&self.lexicon, pattern, surface, lang),
+            };
+            let Some(name) = name else {
                 return;
             };
             let name_text = &self.lexicon.names()[name].text;
@@ -190,23 +243,46 @@ impl Tagger {
             } else {
                 span
             };
-            let how = if name_text == span.of(text) {
-                MatchHow::Exact
+            let (how, confidence) = if stemmed || pattern >= self.first_form as usize {
+                (MatchHow::Stem, CONF_STEM)
+            } else if name_text == span.of(text) {
+                (MatchHow::Exact, 1.0)
             } else {
-                MatchHow::Folded
+                (MatchHow::Folded, 1.0)
             };
             mentions.push(Mention {
                 span,
                 entry: self.lexicon.names()[name].entry,
                 name,
                 how,
-                confidence: 1.0,
+                confidence,
             });
         };
         if !self.trie.is_empty() {
             let mut walk = Walk::new(&self.trie);
+            let words = &self.stem_words[lang_index];
+            // Each distinct word is stemmed once per text.
+            let mut cache: FxHashMap<&str, Option<Token>> = FxHashMap::default();
+            let mut buf = StemBuf::default();
             for_each_token(text, |token, span| {
-                walk.push(self.trie.token(token), span, &mut found)
+                let mut found_token = self.trie.token(token);
+                // A word that starts no name here may stand in for a name's
+                // word of the same stem (unless it is a capitalised word of
+                // a name: taken for that name).
+                if found_token.is_none_or(|t| t.root == 0 && walk.is_idle())
+                    && words.may_stem(token)
+                    && !(found_token.is_some() && text.as_bytes()[span.start].is_ascii_uppercase())
+                {
+                    let original = &text[span.start..span.end];
+                    let stand_in = *cache
+                        .entry(original)
+                        .or_insert_with(|| words.stand_in(original, token, lang, &mut buf));
+                    if stand_in.is_some() {
+                        found_token = stand_in;
+                        stood_in.borrow_mut().push(span);
+                    }
+                }
+                walk.push(found_token, span, &mut found)
             });
             walk.finish(&mut found);
         }
@@ -291,6 +367,14 @@ impl Tagger {
     /// The lexicon name a mention matched.
     pub fn name(&self, mention: &Mention) -> &Name {
         &self.lexicon.names()[mention.name]
+    }
+}
+
+/// 0 for French, 1 for English: the order of `Tagger::stem_words`.
+fn lang_index(lang: Lang) -> usize {
+    match lang {
+        Lang::Fr => 0,
+        Lang::En => 1,
     }
 }
 

@@ -1,5 +1,6 @@
 use super::*;
 use crate::lexicon::LexiconBuilder;
+use crate::tag::stem;
 
 const LEXICON: &str = "entity,type,lang,name\n\
     vladimir_putin,PER,en,Vladimir Putin\n\
@@ -189,4 +190,148 @@ fn variants_are_merged_in_text_order() {
 fn tagger_is_send_and_sync() {
     fn check<T: Send + Sync>() {}
     check::<Tagger>();
+}
+
+/// A lexicon of TERM names for the stemming tests.
+const STEM_LEXICON: &str = "entity,type,lang,name,match\n\
+    flood,TERM,en,flood,\n\
+    flood,TERM,fr,inondation,\n\
+    arrest,TERM,fr,arrêter,\n\
+    arrest,TERM,en,arrest,\n\
+    natural_disaster,TERM,fr,catastrophe naturelle,\n\
+    emergency,TERM,en,emergency,\n\
+    war,TERM,en,war,\n\
+    strike,TERM,en,strike,\n\
+    strikes_plural,TERM,en,strikes,\n\
+    russia,GPE,fr,russe,\n\
+    floodwater_inc,ORG,en,Floodwater Inc,\n\
+    wind,TERM,fr,vent,\n\
+    sale,TERM,fr,vente,\n\
+    storm,TERM,en,storm,exact\n";
+
+/// (surface, entity, how) of every mention of `text` with [`STEM_LEXICON`].
+fn stem_tags(text: &str, lang: Lang) -> Vec<(String, String, &'static str)> {
+    let t = tagger_of(STEM_LEXICON, false);
+    t.tag(text, lang)
+        .iter()
+        .map(|m| {
+            (
+                m.span.of(text).to_string(),
+                t.entry(m).id.clone(),
+                m.how.as_str(),
+            )
+        })
+        .collect()
+}
+
+fn tag3(s: &str, e: &str, how: &'static str) -> (String, String, &'static str) {
+    (s.to_string(), e.to_string(), how)
+}
+
+#[test]
+fn inflected_forms_of_term_names_match_through_stems() {
+    assert_eq!(
+        stem_tags(
+            "Les inondations : trois hommes arrêtés, des catastrophes naturelles.",
+            Lang::Fr
+        ),
+        [
+            tag3("inondations", "flood", "stem"),
+            tag3("arrêtés", "arrest", "stem"),
+            tag3("catastrophes naturelles", "natural_disaster", "stem"),
+        ]
+    );
+    assert_eq!(
+        stem_tags(
+            "Floods: the river flooded, flooding roads; arrested.",
+            Lang::En
+        ),
+        [
+            tag3("Floods", "flood", "stem"),
+            tag3("flooded", "flood", "stem"),
+            tag3("flooding", "flood", "stem"),
+            tag3("arrested", "arrest", "stem"),
+        ]
+    );
+}
+
+#[test]
+fn entity_names_are_not_stemmed() {
+    assert_eq!(
+        stem_tags("Floodwater Inc, Floodwaters Inc", Lang::En),
+        [tag3("Floodwater Inc", "floodwater_inc", "exact")]
+    );
+}
+
+#[test]
+fn stemmed_mentions_have_the_stem_confidence() {
+    let t = tagger_of(STEM_LEXICON, false);
+    let found = t.tag("flooded", Lang::En);
+    assert_eq!(found[0].how, MatchHow::Stem);
+    assert_eq!(found[0].confidence, stem::CONF_STEM);
+}
+
+#[test]
+fn stems_leave_out_what_they_should() {
+    let cases: &[(&str, Lang, &str)] = &[
+        // Entity names are never stemmed, lower-case ones neither.
+        ("russes", Lang::Fr, "entity names"),
+        // A stem under four letters: wars is not war.
+        ("wars", Lang::En, "short stem"),
+        // A derivation that Snowball strips is not an inflection.
+        ("emerging", Lang::En, "derivation"),
+        // A name marked match=exact matches only as listed.
+        ("storms", Lang::En, "match=exact"),
+        // Only in the name's language.
+        ("flooded", Lang::Fr, "language"),
+        // A form of names of two entities finds neither.
+        ("ventes", Lang::Fr, "ambiguous"),
+    ];
+    for &(text, lang, why) in cases {
+        assert_eq!(stem_tags(text, lang), [], "{why}");
+    }
+}
+
+#[test]
+fn a_name_as_listed_wins_over_a_stemmed_form() {
+    // `strikes` is a form of `strike`, but listed for another entity; and
+    // `striking` inflects both, so it finds neither.
+    assert_eq!(
+        stem_tags("strikes, striking", Lang::En),
+        [tag3("strikes", "strikes_plural", "exact")]
+    );
+    assert_eq!(
+        stem_tags("flood", Lang::En),
+        [tag3("flood", "flood", "exact")]
+    );
+}
+
+#[test]
+fn stemmed_mentions_point_at_the_original_bytes() {
+    let text = "« Électricité » — des Inondations\u{a0}! Arrêtées hier";
+    let found = stem_tags(text, Lang::Fr);
+    assert_eq!(
+        found,
+        [
+            tag3("Inondations", "flood", "stem"),
+            tag3("Arrêtées", "arrest", "stem"),
+        ]
+    );
+}
+
+/// `MatchHow::ALL` lists every way, so a saved `align` JSON reads back
+/// whatever `match` it holds (regression: `entente report` refused `"stem"`,
+/// missing from the list its reader kept).
+#[test]
+fn match_how_all_lists_every_way() {
+    // Adding a variant breaks this match until it is listed here and in ALL.
+    let position = |how: MatchHow| match how {
+        MatchHow::Exact => 0,
+        MatchHow::Folded => 1,
+        MatchHow::Translit => 2,
+        MatchHow::Fuzzy => 3,
+        MatchHow::Stem => 4,
+    };
+    let positions: Vec<usize> = MatchHow::ALL.iter().map(|&h| position(h)).collect();
+    assert_eq!(positions, [0, 1, 2, 3, 4]);
 }

@@ -48,6 +48,12 @@ impl<'a> Walk<'a> {
         }
     }
 
+    /// True when no attempt is under way: a token in no name changes nothing.
+    #[inline]
+    pub(super) fn is_idle(&self) -> bool {
+        self.pending.is_empty()
+    }
+
     /// The next token of the text; `found` gets each match (span, pattern) once it is sure.
     #[inline]
     pub(super) fn push(

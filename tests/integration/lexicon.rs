@@ -52,7 +52,7 @@ fn terms_line(name: &str) -> usize {
     let text = std::fs::read_to_string(root().join("lexicons/terms.csv")).unwrap();
     1 + text
         .lines()
-        .position(|l| l.ends_with(&format!(",fr,{name}")))
+        .position(|l| l.split(',').skip(2).take(2).eq(["fr", name]))
         .unwrap()
 }
 

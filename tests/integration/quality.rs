@@ -81,3 +81,31 @@ fn one_line_articles_and_a_short_translated_pair_link() {
         assert_eq!(f1, 1.0, "{pair}: P {p:.3} R {r:.3}");
     }
 }
+
+#[test]
+fn the_readme_reports_the_figures_eval_gives() {
+    // The README's table of F1 per event must be what `eval` prints today,
+    // rounded to two decimals: a change of the aligner updates both.
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let row = |starts: &str| -> Vec<String> {
+        let line = readme
+            .lines()
+            .find(|l| l.starts_with(starts))
+            .unwrap_or_else(|| panic!("README has no table row starting {starts:?}"));
+        let figures = line.trim_end_matches('|').rsplit('|').next().unwrap();
+        figures.split('·').map(|f| f.trim().to_string()).collect()
+    };
+    let two = |f: f64| format!("{f:.2}");
+
+    let (pairs, _) = eval("tests/data/events", "tests/data/events/gold");
+    let macro_f1 = pairs.iter().map(|p| p.3).sum::<f64>() / pairs.len() as f64;
+    assert_eq!(row("| 14 pairs on 12 other events"), [two(macro_f1)]);
+    let mut per_pair = row("| Ever Given");
+    per_pair.extend(row("| Derna floods"));
+    let expected: Vec<String> = pairs.iter().map(|p| two(p.3)).collect();
+    assert_eq!(per_pair, expected, "README figures per pair, in pair order");
+
+    let (_, seed) = eval("seeds", "tests/data/gold/000-001.tsv");
+    let (_, judged) = eval("seeds", "tests/data/judgments");
+    assert_eq!(row("| seed pair 000–001"), [two(seed.2), two(judged.2)]);
+}
