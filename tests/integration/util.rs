@@ -130,10 +130,13 @@ pub fn golden_alignment(json: &str) -> String {
     let value: serde_json::Value = serde_json::from_str(json).unwrap();
     let mut out = String::new();
     for side in ["left", "right"] {
-        let [path, lang, _] = fields(&value[side], &["path", "lang", "statements"])
+        let [path, lang, _, _] = fields(&value[side], &["path", "lang", "statements", "mentions"])
             .try_into()
             .unwrap();
-        out += &format!("{side} {path} {lang}\n");
+        // The mentions are `tag --terms --format json`'s, which
+        // `align_json_carries_mentions_and_entities` checks: only their number here.
+        let mentions = value[side]["mentions"].as_array().unwrap().len();
+        out += &format!("{side} {path} {lang} ({mentions} mentions)\n");
         for st in value[side]["statements"].as_array().unwrap() {
             out += &fields(st, &["id", "start", "end", "kind", "text"]).join("\t");
             out.push('\n');
