@@ -41,6 +41,7 @@ use crate::align::{Aligner, Analysis};
 use crate::detect::detect;
 use crate::error::{Error, ErrorKind};
 use crate::report::alignment::{AlignedPair, JsonAlignment};
+use crate::report::meta::Meta;
 use crate::span::Lang;
 
 /// Pairs read per thread before a chunk is aligned: enough to keep every
@@ -431,6 +432,7 @@ pub struct Batch<'a> {
     langs: LangDefaults,
     pool: rayon::ThreadPool,
     jobs: usize,
+    meta: Option<Meta>,
 }
 
 /// A thread pool of its own (not rayon's global one) with `jobs` threads
@@ -458,7 +460,17 @@ impl<'a> Batch<'a> {
             langs,
             pool,
             jobs,
+            meta: None,
         })
+    }
+
+    /// Records how the alignments were made (the `meta` of `align`'s JSON)
+    /// in every line.
+    pub fn with_meta(self, meta: Meta) -> Batch<'a> {
+        Batch {
+            meta: Some(meta),
+            ..self
+        }
     }
 
     /// Pairs read and aligned at a time.
@@ -534,7 +546,7 @@ impl<'a> Batch<'a> {
             },
             Item::Invalid { id, error } => return failed(id, error),
         };
-        match align_pair(self.aligner, &spec, self.langs) {
+        match align_pair(self.aligner, &spec, self.langs, self.meta.as_ref()) {
             Ok((line, links)) => Outcome {
                 id: spec.id,
                 line,
@@ -566,11 +578,13 @@ fn failed(id: Value, error: String) -> Outcome {
     }
 }
 
-/// Reads, analyses and aligns one pair; its JSON line and number of links.
+/// Reads, analyses and aligns one pair; its JSON line (with `meta`, if
+/// given) and number of links.
 pub fn align_pair(
     aligner: &Aligner,
     spec: &PairSpec,
     langs: LangDefaults,
+    meta: Option<&Meta>,
 ) -> Result<(String, usize), String> {
     let (left_text, left_path) = load(&spec.left.source)?;
     let (right_text, right_path) = load(&spec.right.source)?;
@@ -599,9 +613,13 @@ pub fn align_pair(
         #[serde(flatten)]
         alignment: JsonAlignment<'a>,
     }
+    let mut alignment_json = JsonAlignment::new(&pair, None);
+    if let Some(meta) = meta {
+        alignment_json = alignment_json.with_meta(meta);
+    }
     let line = serde_json::to_string(&Line {
         id: &spec.id,
-        alignment: JsonAlignment::new(&pair, None),
+        alignment: alignment_json,
     })
     .map_err(|e| format!("cannot write the alignment as JSON: {e}"))?;
     Ok((line, alignment.links.len()))

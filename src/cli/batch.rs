@@ -9,6 +9,7 @@ use entente::Lang;
 use entente::batch::{
     Batch, JsonLinesReader, LangDefaults, ManifestReader, Outcome as PairOutcome, PairReader,
 };
+use entente::report::meta::Meta;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::Outcome;
@@ -26,6 +27,9 @@ pub struct Args {
     /// Threads to align with (default: all cores). The output is the same for every number.
     #[arg(long, short, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     jobs: Option<u16>,
+    /// Leave the date out of each line's `meta` (as `align --no-date`).
+    #[arg(long)]
+    no_date: bool,
     #[command(flatten)]
     flags: AlignFlags,
     /// A CSV manifest with columns `left,right[,id]` (paths relative to its directory),
@@ -69,7 +73,12 @@ pub fn run(args: Args) -> Result<Outcome> {
         left: args.left_lang,
         right: args.right_lang,
     };
-    let batch = Batch::new(&aligner, langs, jobs(args.jobs))?;
+    let meta = Meta::new(
+        &aligner,
+        args.flags.lexicon.strict,
+        common::report_date(args.no_date)?,
+    );
+    let batch = Batch::new(&aligner, langs, jobs(args.jobs))?.with_meta(meta);
     let progress = io::stderr().is_terminal().then(|| {
         let bar = ProgressBar::new_spinner();
         bar.set_style(

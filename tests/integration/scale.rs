@@ -12,6 +12,7 @@ fn entente_stdin(args: &[&str], stdin: &str) -> std::process::Output {
     Command::cargo_bin("entente")
         .unwrap()
         .current_dir(root())
+        .env("SOURCE_DATE_EPOCH", SOURCE_DATE_EPOCH)
         .args(args)
         .write_stdin(stdin)
         .output()
@@ -44,6 +45,14 @@ fn batch_output_is_the_same_for_one_and_two_jobs() {
     let mut second = lines(&one)[1].clone();
     second.as_object_mut().unwrap().remove("id");
     assert_eq!(second, align);
+    // Each line records how it was made, as `align` does; `--no-date`
+    // leaves the date out there too.
+    assert_eq!(second["meta"]["date"], "2024-05-01T12:00:00Z");
+    let undated = stdout_ok(&entente(&["batch", "--no-date", "seeds/pairs.csv"]));
+    for line in lines(&undated) {
+        assert!(line["meta"]["generator"].is_string(), "{}", line["meta"]);
+        assert!(line["meta"].get("date").is_none(), "{}", line["meta"]);
+    }
 }
 
 #[test]
