@@ -738,6 +738,40 @@ fn html_shows_entity_types_and_lets_the_reader_hide_them() {
     assert!(tagged.contains("<p class=\"types\">Types: ") && tagged.contains("data-hide-type"));
 }
 
+/// Every `console` block of the README is what its command prints: the
+/// `$ entente …` line (optionally `| head -n N`), then its stderr and the
+/// first N lines of its stdout, trailing spaces aside. Regression: the
+/// README showed output the command no longer printed.
+#[test]
+fn readme_console_blocks_are_real_output() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let blocks: Vec<&str> = readme
+        .split("```console\n")
+        .skip(1)
+        .map(|rest| &rest[..rest.find("```").expect("a closed block")])
+        .collect();
+    assert!(!blocks.is_empty(), "the README shows a command's output");
+    for block in blocks {
+        let (command, shown) = block.split_once('\n').unwrap();
+        let command = command.strip_prefix("$ entente ").expect("$ entente …");
+        let (args, head) = match command.split_once(" | head -n ") {
+            Some((args, n)) => (args, Some(n.parse::<usize>().unwrap())),
+            None => (command, None),
+        };
+        let args: Vec<&str> = args.split_whitespace().collect();
+        let out = entente(&args);
+        let stdout = stdout_ok(&out);
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        let printed: Vec<&str> = stderr
+            .lines()
+            .chain(stdout.lines().take(head.unwrap_or(usize::MAX)))
+            .map(str::trim_end)
+            .collect();
+        let shown: Vec<&str> = shown.lines().map(str::trim_end).collect();
+        assert_eq!(shown, printed, "README block for `entente {command}`");
+    }
+}
+
 /// Renders the 000–001 report in headless Chromium and checks the DOM after
 /// the script ran; leaves a screenshot in `target/` for a person to look at.
 #[test]
