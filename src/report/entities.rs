@@ -1,7 +1,7 @@
 //! ⑤ Which entities each side of a pair mentions: the "both sides / only one
 //! side" lists of the summaries, and the `entities` field of the JSON.
 //!
-//! The lists count what the aligner counts ([`super::aligner_view`]): a name
+//! The lists count what the aligner counts (see `aligner_view`): a name
 //! in a caption with a photo credit is not counted, and an event,
 //! organisation or facility named after a place counts for the place too, so
 //! that `guerre contre l’Ukraine` puts Ukraine on the French side.
