@@ -13,15 +13,20 @@
 //! Each pair has an id: the manifest's `id` column or the JSON line's `id`
 //! (a string or a number), else its 1-based position in the input.
 //!
+//! One rule for relative paths ([`Base`]): they resolve against the folder of
+//! the file that lists them (the CSV manifest or the `.jsonl` file), and
+//! against the current folder when the list comes on standard input. A
+//! missing article's error says which folder that was.
+//!
 //! ```
 //! use entente::align::{AlignOptions, Aligner};
-//! use entente::batch::{Batch, JsonLinesReader, LangDefaults};
+//! use entente::batch::{Base, Batch, JsonLinesReader, LangDefaults};
 //! use entente::{Lexicon, TagOptions, Tagger};
 //!
 //! let tagger = Tagger::new(Lexicon::builtin(), TagOptions::default());
 //! let aligner = Aligner::new(tagger, AlignOptions::default());
 //! let input = r#"{"id": "a", "left": {"text": "Poutine a reçu Kim Jong-un.", "lang": "fr"}, "right": {"text": "Putin met Kim Jong Un.", "lang": "en"}}"#;
-//! let mut reader = JsonLinesReader::new(input.as_bytes(), None);
+//! let mut reader = JsonLinesReader::new(input.as_bytes(), Base::current());
 //! let mut out = Vec::new();
 //! let batch = Batch::new(&aligner, LangDefaults::default(), 2).unwrap();
 //! let summary = batch.run(&mut reader, &mut out, |_| {}).unwrap();
@@ -48,10 +53,65 @@ use crate::span::Lang;
 /// thread busy while one slow pair finishes, small enough to bound memory.
 pub const CHUNK_PER_JOB: usize = 4;
 
+/// The folder relative paths of a list of pairs resolve against: the folder
+/// of the list's file, or the current folder for standard input.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Base {
+    /// Joined with relative paths (empty for the current folder).
+    dir: PathBuf,
+    /// The list file whose folder it is; `None` for the current folder.
+    list: Option<PathBuf>,
+}
+
+impl Base {
+    /// The current folder (a list read from standard input).
+    pub fn current() -> Base {
+        Base {
+            dir: PathBuf::new(),
+            list: None,
+        }
+    }
+
+    /// The folder of the list file `list`.
+    pub fn folder_of(list: &Path) -> Base {
+        Base {
+            dir: list.parent().map(Path::to_path_buf).unwrap_or_default(),
+            list: Some(list.to_path_buf()),
+        }
+    }
+
+    /// `path` resolved against this folder (an absolute path stays as it is).
+    pub fn resolve(&self, path: &Path) -> PathBuf {
+        self.dir.join(path)
+    }
+
+    /// Says the rule for messages: `relative paths resolve against /x/y, the
+    /// folder of pairs.jsonl`, with the folder made absolute.
+    pub fn describe(&self) -> String {
+        let absolute = if self.dir.as_os_str().is_empty() {
+            std::env::current_dir()
+        } else {
+            std::path::absolute(&self.dir)
+        };
+        let dir = absolute.unwrap_or_else(|_| self.dir.clone());
+        match &self.list {
+            Some(list) => format!(
+                "relative paths resolve against {}, the folder of {}",
+                dir.display(),
+                list.display()
+            ),
+            None => format!(
+                "relative paths resolve against {}, the current folder",
+                dir.display()
+            ),
+        }
+    }
+}
+
 /// Where one side's text comes from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Source {
-    /// A file (already resolved against the manifest's directory).
+    /// A file (already resolved against the list's [`Base`]).
     Path(PathBuf),
     /// The text itself (a JSON line's `text`).
     Text(String),
@@ -64,6 +124,19 @@ pub struct SideSpec {
     pub source: Source,
     /// Its language; when `None`, the batch's default, else detection.
     pub lang: Option<Lang>,
+    /// The base a relative path was resolved against (said if the file is missing).
+    pub base: Option<Base>,
+}
+
+impl SideSpec {
+    /// A side read from `path` as the list gives it, resolved against `base`.
+    pub fn path(path: &Path, base: &Base, lang: Option<Lang>) -> SideSpec {
+        SideSpec {
+            source: Source::Path(base.resolve(path)),
+            lang,
+            base: path.is_relative().then(|| base.clone()),
+        }
+    }
 }
 
 /// One pair to align.
@@ -90,8 +163,8 @@ pub enum Item {
         line: u64,
         /// Its 1-based position among the pairs (the default id).
         number: u64,
-        /// The directory relative paths are resolved against.
-        base: Option<PathBuf>,
+        /// What relative paths resolve against.
+        base: Base,
     },
     /// A record that names a pair but cannot be used.
     Invalid {
@@ -111,10 +184,10 @@ pub trait PairReader {
 
 /// Reads a CSV manifest: a header with `left` and `right` columns, an optional
 /// `id` column, optional `left_lang`/`right_lang`; column order is free.
-/// Relative paths are resolved against `base` (the manifest's directory).
+/// Relative paths are resolved against `base` (the manifest's folder).
 pub struct ManifestReader<R: Read> {
     path: PathBuf,
-    base: PathBuf,
+    base: Base,
     records: csv::StringRecordsIntoIter<R>,
     columns: ManifestColumns,
     width: usize,
@@ -141,14 +214,13 @@ impl ManifestReader<BufReader<File>> {
             ));
         }
         let file = File::open(path).map_err(|e| Error::io(path, &e))?;
-        let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
-        ManifestReader::new(BufReader::new(file), path, base)
+        ManifestReader::new(BufReader::new(file), path, Base::folder_of(path))
     }
 }
 
 impl<R: Read> ManifestReader<R> {
     /// A manifest read from `reader`; `path` names it in messages, `base` resolves relative paths.
-    pub fn new(reader: R, path: &Path, base: PathBuf) -> Result<Self, Error> {
+    pub fn new(reader: R, path: &Path, base: Base) -> Result<Self, Error> {
         let mut csv = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
@@ -225,10 +297,7 @@ impl<R: Read> ManifestReader<R> {
                     ),
                     None => None,
                 };
-                Ok(SideSpec {
-                    source: Source::Path(self.base.join(path)),
-                    lang,
-                })
+                Ok(SideSpec::path(Path::new(path), &self.base, lang))
             };
         let left = side(c.left, c.left_lang, "left").map_err(|e| (id.clone(), e))?;
         let right = side(c.right, c.right_lang, "right").map_err(|e| (id.clone(), e))?;
@@ -265,18 +334,18 @@ impl<R: Read> PairReader for ManifestReader<R> {
 
 /// Reads JSON lines, one pair per line (blank lines are skipped):
 /// `{"id": …, "left": {"text"|"path": …, "lang"?: …}, "right": {…}}`.
-/// Relative paths are resolved against `base` when given.
+/// Relative paths are resolved against `base`.
 pub struct JsonLinesReader<R: BufRead> {
     reader: R,
-    base: Option<PathBuf>,
+    base: Base,
     name: PathBuf,
     line: u64,
     number: u64,
 }
 
 impl<R: BufRead> JsonLinesReader<R> {
-    /// JSON lines read from `reader`.
-    pub fn new(reader: R, base: Option<PathBuf>) -> Self {
+    /// JSON lines read from `reader`; relative paths resolve against `base`.
+    pub fn new(reader: R, base: Base) -> Self {
         JsonLinesReader {
             reader,
             base,
@@ -290,6 +359,14 @@ impl<R: BufRead> JsonLinesReader<R> {
     pub fn named(mut self, name: &Path) -> Self {
         self.name = name.to_path_buf();
         self
+    }
+}
+
+impl JsonLinesReader<BufReader<File>> {
+    /// Opens a JSON lines file; paths in it are relative to its folder.
+    pub fn open(path: &Path) -> Result<Self, Error> {
+        let file = File::open(path).map_err(|e| Error::io(path, &e))?;
+        Ok(JsonLinesReader::new(BufReader::new(file), Base::folder_of(path)).named(path))
     }
 }
 
@@ -340,7 +417,7 @@ fn parse_json_line(
     bytes: Vec<u8>,
     line: u64,
     number: u64,
-    base: Option<&Path>,
+    base: &Base,
 ) -> Result<PairSpec, (Value, String)> {
     let default_id = Value::from(number);
     let fail = |id: Value, what: String| Err((id, format!("line {line}: {what}")));
@@ -366,21 +443,16 @@ fn parse_json_line(
         }
     };
     let side = |s: JsonSide, which: &str| -> Result<SideSpec, String> {
-        let source = match (s.text, s.path) {
-            (Some(text), None) => Source::Text(text),
-            (None, Some(path)) => Source::Path(match base {
-                Some(base) => base.join(path),
-                None => path,
+        match (s.text, s.path) {
+            (Some(text), None) => Ok(SideSpec {
+                source: Source::Text(text),
+                lang: s.lang,
+                base: None,
             }),
-            (Some(_), Some(_)) => {
-                return Err(format!("`{which}` has both `text` and `path`; give one"));
-            }
-            (None, None) => return Err(format!("`{which}` needs a `text` or a `path`")),
-        };
-        Ok(SideSpec {
-            source,
-            lang: s.lang,
-        })
+            (None, Some(path)) => Ok(SideSpec::path(&path, base, s.lang)),
+            (Some(_), Some(_)) => Err(format!("`{which}` has both `text` and `path`; give one")),
+            (None, None) => Err(format!("`{which}` needs a `text` or a `path`")),
+        }
     };
     let left = match side(pair.left, "left") {
         Ok(s) => s,
@@ -540,7 +612,7 @@ impl<'a> Batch<'a> {
                 line,
                 number,
                 base,
-            } => match parse_json_line(bytes, line, number, base.as_deref()) {
+            } => match parse_json_line(bytes, line, number, &base) {
                 Ok(spec) => spec,
                 Err((id, error)) => return failed(id, error),
             },
@@ -586,8 +658,8 @@ pub fn align_pair(
     langs: LangDefaults,
     meta: Option<&Meta>,
 ) -> Result<(String, usize), String> {
-    let (left_text, left_path) = load(&spec.left.source)?;
-    let (right_text, right_path) = load(&spec.right.source)?;
+    let (left_text, left_path) = load(&spec.left)?;
+    let (right_text, right_path) = load(&spec.right)?;
     let left_lang = spec
         .left
         .lang
@@ -626,11 +698,18 @@ pub fn align_pair(
 }
 
 /// The text of a side and the path to report for it (`-` for inline text).
-fn load(source: &Source) -> Result<(std::borrow::Cow<'_, str>, String), String> {
-    match source {
+/// A missing file's error says what its relative path resolved against.
+fn load(side: &SideSpec) -> Result<(std::borrow::Cow<'_, str>, String), String> {
+    match &side.source {
         Source::Text(text) => Ok((std::borrow::Cow::Borrowed(text.as_str()), "-".to_string())),
         Source::Path(path) => {
-            let text = crate::input::read_text(path).map_err(|e| e.to_string())?;
+            let text =
+                crate::input::read_text(path).map_err(|e| match (&side.base, e.io_kind()) {
+                    (Some(base), Some(std::io::ErrorKind::NotFound)) => {
+                        format!("{e} ({})", base.describe())
+                    }
+                    _ => e.to_string(),
+                })?;
             Ok((std::borrow::Cow::Owned(text), path.display().to_string()))
         }
     }
@@ -649,8 +728,12 @@ mod tests {
     #[test]
     fn manifest_rows_resolve_paths_and_default_ids() {
         let text = "right,left,id\nb.txt,a.txt,\nd.txt,c.txt,x7\nonly-one-field\n";
-        let mut reader =
-            ManifestReader::new(text.as_bytes(), Path::new("m.csv"), PathBuf::from("dir")).unwrap();
+        let mut reader = ManifestReader::new(
+            text.as_bytes(),
+            Path::new("dir/m.csv"),
+            Base::folder_of(Path::new("dir/m.csv")),
+        )
+        .unwrap();
         let got = items(&mut reader);
         assert_eq!(got.len(), 3);
         let Item::Pair(first) = &got[0] else {
@@ -668,14 +751,14 @@ mod tests {
         };
         assert_eq!(id, &Value::from(3));
         assert!(
-            error.starts_with("m.csv:4: row has 1 field, the header has 3"),
+            error.starts_with("dir/m.csv:4: row has 1 field, the header has 3"),
             "{error}"
         );
     }
 
     #[test]
     fn manifest_without_left_and_right_is_refused() {
-        let err = ManifestReader::new("a,b\n1,2\n".as_bytes(), Path::new("m.csv"), PathBuf::new())
+        let err = ManifestReader::new("a,b\n1,2\n".as_bytes(), Path::new("m.csv"), Base::current())
             .err()
             .unwrap();
         assert!(
@@ -711,7 +794,8 @@ mod tests {
             (r#"{"id": "p", "left": "#, Err("line 3: not a JSON object")),
         ];
         for (line, want) in cases {
-            let got = parse_json_line(line.as_bytes().to_vec(), 3, 9, Some(Path::new("base")));
+            let base = Base::folder_of(Path::new("base/pairs.jsonl"));
+            let got = parse_json_line(line.as_bytes().to_vec(), 3, 9, &base);
             match (got, want) {
                 (Ok(spec), Ok(id)) => assert_eq!(spec.id, id, "{line}"),
                 (Err((_, error)), Err(prefix)) => {
@@ -724,7 +808,7 @@ mod tests {
             br#"{"left": {"path": "a"}, "right": {"text": "b"}}"#.to_vec(),
             1,
             1,
-            Some(Path::new("base")),
+            &Base::folder_of(Path::new("base/pairs.jsonl")),
         )
         .unwrap();
         assert_eq!(spec.left.source, Source::Path(PathBuf::from("base/a")));
@@ -733,7 +817,7 @@ mod tests {
     #[test]
     fn json_lines_skip_blank_lines_and_count_positions() {
         let input = "\n{\"a\":1}\r\n   \n{\"b\":2}";
-        let got = items(&mut JsonLinesReader::new(input.as_bytes(), None));
+        let got = items(&mut JsonLinesReader::new(input.as_bytes(), Base::current()));
         let positions: Vec<(u64, u64)> = got
             .iter()
             .map(|i| match i {

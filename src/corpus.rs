@@ -23,9 +23,15 @@
 //! scoring grows with the number of articles times `max_df` at most, not
 //! with the product of the sides.
 //!
-//! A pair is kept when it scores at least [`CorpusOptions::min_score`] and
-//! is among the [`CorpusOptions::top`] best of its left or of its right
-//! article. The kept pairs are then aligned statement by statement.
+//! Pairs that score at least [`CorpusOptions::min_score`] are kept best
+//! first, as long as neither article already has [`CorpusOptions::top`]
+//! partners: no article gets more than `top`, and `top = 1` pairs each
+//! article with at most one other. The kept pairs are then aligned
+//! statement by statement.
+//!
+//! Each article's language is detected ([`SideLang::Detect`]) unless the
+//! caller gives it: an English article in the French folder is analysed as
+//! English, and the summary lists it so the user can be told.
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -35,6 +41,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::align::{Aligner, Analysis, EvidenceKey, EvidenceKind};
+use crate::detect::detect;
 use crate::error::Error;
 use crate::lexicon::Lexicon;
 use crate::report::alignment::{AlignedPair, JsonAlignment};
@@ -42,8 +49,9 @@ use crate::span::Lang;
 
 /// The default of [`CorpusOptions::min_score`], shown in `--help`.
 pub const DEFAULT_MIN_SCORE: f64 = 0.2;
-/// The default of [`CorpusOptions::top`].
-pub const DEFAULT_TOP: usize = 3;
+/// The default of [`CorpusOptions::top`]: a story is often told by several
+/// outlets of the other language.
+pub const DEFAULT_TOP: usize = 5;
 /// The default of [`CorpusOptions::max_df`].
 pub const DEFAULT_MAX_DF: usize = 500;
 
@@ -55,7 +63,7 @@ pub const TERM_WEIGHT: f64 = 0.4;
 pub struct CorpusOptions {
     /// Least cosine score of a kept pair, in [0, 1].
     pub min_score: f64,
-    /// A pair is kept when it is among the `top` best of one of its two articles.
+    /// The most partners an article gets (the best-scored pairs are kept first).
     pub top: usize,
     /// Keys held by more articles than this on one side are ignored.
     pub max_df: usize,
@@ -290,8 +298,8 @@ fn score_left(
 pub fn candidates(left: &[Profile], right: &[Profile], options: &CorpusOptions) -> Vec<Candidate> {
     let vectors = Vectors::new(left, right, options.max_df.max(1));
     let top = options.top.max(1);
-    // Each left article keeps more than its own top, so that right articles
-    // can find their best among them too.
+    // Each left article keeps more than its own top, so that an article whose
+    // best partners are taken by better pairs still finds others.
     let per_left = (8 * top).max(32);
     let scored: Vec<Vec<(u32, f64)>> = (0..left.len())
         .into_par_iter()
@@ -300,24 +308,23 @@ pub fn candidates(left: &[Profile], right: &[Profile], options: &CorpusOptions) 
             |(acc, touched), l| score_left(&vectors, l, acc, touched, options.min_score, per_left),
         )
         .collect();
+    // Best pairs first; a pair is kept while both its articles have room.
+    let mut all: Vec<(usize, usize, f64)> = scored
+        .iter()
+        .enumerate()
+        .flat_map(|(l, found)| found.iter().map(move |&(r, s)| (l, r as usize, s)))
+        .collect();
+    all.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1)));
+    let (mut left_count, mut right_count) = (vec![0usize; left.len()], vec![0usize; right.len()]);
     let mut keep: Vec<(usize, usize, f64)> = Vec::new();
-    let mut by_right: Vec<Vec<(usize, f64)>> = vec![Vec::new(); right.len()];
-    for (l, found) in scored.iter().enumerate() {
-        for (rank, &(r, s)) in found.iter().enumerate() {
-            by_right[r as usize].push((l, s));
-            if rank < top {
-                keep.push((l, r as usize, s));
-            }
-        }
-    }
-    for (r, found) in by_right.iter_mut().enumerate() {
-        found.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        for &(l, s) in found.iter().take(top) {
+    for (l, r, s) in all {
+        if left_count[l] < top && right_count[r] < top {
+            left_count[l] += 1;
+            right_count[r] += 1;
             keep.push((l, r, s));
         }
     }
     keep.sort_by(|a, b| a.0.cmp(&b.0).then(b.2.total_cmp(&a.2)).then(a.1.cmp(&b.1)));
-    keep.dedup_by_key(|&mut (l, r, _)| (l, r));
     keep.into_iter()
         .map(|(l, r, s)| Candidate {
             left: l,
@@ -339,8 +346,42 @@ pub fn list_articles(dir: &Path) -> Result<Vec<PathBuf>, Error> {
     Ok(files)
 }
 
+/// The language of one side's articles.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SideLang {
+    /// Every article is in this language (no detection).
+    Given(Lang),
+    /// Each article's language is detected; this one is expected, and taken
+    /// when the detection is unsure.
+    Detect(Lang),
+}
+
+impl SideLang {
+    /// The language to analyse `text` in.
+    pub fn of(self, text: &str) -> Lang {
+        match self {
+            SideLang::Given(lang) => lang,
+            SideLang::Detect(expected) => {
+                let found = detect(text);
+                if found.confident {
+                    found.lang
+                } else {
+                    expected
+                }
+            }
+        }
+    }
+
+    /// The language the side is given or expected in.
+    pub fn expected(self) -> Lang {
+        match self {
+            SideLang::Given(lang) | SideLang::Detect(lang) => lang,
+        }
+    }
+}
+
 /// Counts of a finished corpus run.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CorpusSummary {
     /// Left articles read.
     pub left: usize,
@@ -352,6 +393,11 @@ pub struct CorpusSummary {
     pub links: usize,
     /// Articles that could not be read (skipped).
     pub errors: usize,
+    /// Left articles detected in another language than expected (as shown);
+    /// they are analysed in the language detected.
+    pub left_other_lang: Vec<String>,
+    /// Right articles detected in another language than expected.
+    pub right_other_lang: Vec<String>,
 }
 
 /// Pairs articles of two collections and aligns them, on a pool of its own.
@@ -400,7 +446,7 @@ impl<'a> Corpus<'a> {
         &self,
         left_paths: &[PathBuf],
         right_paths: &[PathBuf],
-        langs: (Lang, Lang),
+        langs: (SideLang, SideLang),
         out: &mut dyn Write,
         mut on_error: impl FnMut(&Error),
     ) -> Result<CorpusSummary, Error> {
@@ -411,6 +457,16 @@ impl<'a> Corpus<'a> {
         summary.right = right_texts.len();
         let left = self.analyse(&left_texts, langs.0);
         let right = self.analyse(&right_texts, langs.1);
+        let other_lang = |analyses: &[Analysis], names: &[String], side: SideLang| -> Vec<String> {
+            analyses
+                .iter()
+                .zip(names)
+                .filter(|(a, _)| a.lang != side.expected())
+                .map(|(_, name)| name.clone())
+                .collect()
+        };
+        summary.left_other_lang = other_lang(&left, &left_names, langs.0);
+        summary.right_other_lang = other_lang(&right, &right_names, langs.1);
         let lexicon = self.aligner.tagger().lexicon();
         let left_profiles: Vec<Profile> = self
             .pool
@@ -476,11 +532,11 @@ impl<'a> Corpus<'a> {
         (texts, names)
     }
 
-    fn analyse<'t>(&self, texts: &'t [String], lang: Lang) -> Vec<Analysis<'t>> {
+    fn analyse<'t>(&self, texts: &'t [String], lang: SideLang) -> Vec<Analysis<'t>> {
         self.pool.install(|| {
             texts
                 .par_iter()
-                .map(|t| self.aligner.analyse(t, lang))
+                .map(|t| self.aligner.analyse(t, lang.of(t)))
                 .collect()
         })
     }
@@ -560,23 +616,64 @@ mod tests {
     }
 
     #[test]
-    fn top_keeps_the_best_of_each_side() {
-        // One left article close to three right ones; each right article keeps its best.
+    fn top_is_the_most_partners_of_any_article() {
+        // One left article close to three right ones, which have no other partner.
         let left = [profile(&[("e:a", 1), ("e:b", 1), ("e:c", 1)])];
         let right = [
             profile(&[("e:a", 1)]),
             profile(&[("e:a", 1), ("e:b", 1)]),
             profile(&[("e:c", 1)]),
         ];
+        let rights = |top: usize| -> Vec<usize> {
+            let options = CorpusOptions {
+                min_score: 0.1,
+                top,
+                ..CorpusOptions::default()
+            };
+            candidates(&left, &right, &options)
+                .iter()
+                .map(|c| c.right)
+                .collect()
+        };
+        assert_eq!(rights(1), [1], "only the best");
+        assert_eq!(rights(2), [1, 2]);
+        assert_eq!(rights(3), [1, 2, 0], "best score first");
+    }
+
+    #[test]
+    fn a_taken_partner_leaves_room_for_the_next_best() {
+        // Left 0 and left 1 both prefer right 0; left 0 is closer to it, so
+        // with one partner each, left 1 gets right 1.
+        let left = [
+            profile(&[("e:a", 1), ("e:b", 1)]),
+            profile(&[("e:a", 1), ("e:c", 1)]),
+        ];
+        let right = [
+            profile(&[("e:a", 1), ("e:b", 1)]),
+            profile(&[("e:c", 1), ("e:d", 1)]),
+        ];
         let options = CorpusOptions {
             min_score: 0.1,
             top: 1,
             ..CorpusOptions::default()
         };
-        let rights: Vec<usize> = candidates(&left, &right, &options)
+        let pairs: Vec<(usize, usize)> = candidates(&left, &right, &options)
             .iter()
-            .map(|c| c.right)
+            .map(|c| (c.left, c.right))
             .collect();
-        assert_eq!(rights, [1, 2, 0], "best score first");
+        assert_eq!(pairs, [(0, 0), (1, 1)]);
+    }
+
+    #[test]
+    fn detected_languages_win_over_the_expected_one_unless_given() {
+        let english =
+            "The minister said that the talks would go on, and that they were in the capital.";
+        assert_eq!(SideLang::Detect(Lang::Fr).of(english), Lang::En);
+        assert_eq!(SideLang::Given(Lang::Fr).of(english), Lang::Fr);
+        assert_eq!(
+            SideLang::Detect(Lang::Fr).of("Kim Jong Un."),
+            Lang::Fr,
+            "unsure"
+        );
     }
 }

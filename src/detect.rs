@@ -4,7 +4,7 @@
 //! News texts are long enough that counting the most frequent short words of
 //! each language is reliable; names, numbers and quotes in the other language
 //! rarely tip it. When the counts are too close, the detection says it is
-//! unsure, so the caller can tell the user to set `--lang`.
+//! unsure, so the caller can tell the user to set it (`--lang`, `--left-lang`…).
 
 use std::sync::OnceLock;
 

@@ -2,6 +2,7 @@
 
 mod integration {
     mod align;
+    mod cli;
     mod lexicon;
     mod odd_input;
     mod properties;

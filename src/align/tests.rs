@@ -141,3 +141,53 @@ fn a_country_meets_the_event_named_after_it() {
     );
     assert!(has(&keys, EvidenceKind::Entity, "ukraine"), "{keys:?}");
 }
+
+#[test]
+fn threshold_zero_links_every_pair_that_shares_evidence() {
+    // Nothing but the threshold prunes: every scored pair is reachable.
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let read = |name: &str| std::fs::read_to_string(root.join("seeds").join(name)).unwrap();
+    let (fr_text, en_text) = (read("000-fr.txt"), read("001-en.txt"));
+    let a = aligner();
+    let (fr, en) = (a.analyse(&fr_text, Lang::Fr), a.analyse(&en_text, Lang::En));
+    let scored: Vec<(usize, usize)> = a
+        .scores(&fr, &en)
+        .iter()
+        .map(|p| (p.left, p.right))
+        .collect();
+    let options = AlignOptions {
+        threshold: 0.0,
+        ..AlignOptions::default()
+    };
+    let mut linked: Vec<(usize, usize)> = Aligner::new(a.tagger.clone(), options)
+        .align(&fr, &en)
+        .links
+        .iter()
+        .map(|l| (l.left, l.right))
+        .collect();
+    linked.sort();
+    let mut scored_sorted = scored.clone();
+    scored_sorted.sort();
+    assert!(scored.len() > 100, "{} scored pairs", scored.len());
+    assert_eq!(linked, scored_sorted);
+}
+
+#[test]
+fn a_quotation_kept_whole_links_to_each_sentence_it_holds() {
+    // One side keeps a four-sentence quotation as one statement, the other
+    // reports its sentences apart: each part links to the whole.
+    let fr = "Le ministre a été clair : « Les inondations ont détruit 300 maisons à Valence. \
+              Nous enverrons 2 000 soldats dès mardi. \
+              Le gouvernement débloquera 50 millions d’euros pour les agriculteurs. \
+              Les écoles resteront fermées jusqu’à la fin du mois. »";
+    let en = "The floods destroyed 300 homes in Valencia, the minister said.\n\
+              He said 2,000 soldiers would be sent from Tuesday.\n\
+              The government will release 50 million euros for farmers.\n\
+              Schools will remain closed until the end of the month.";
+    let a = aligner();
+    let (l, r) = (a.analyse(fr, Lang::Fr), a.analyse(en, Lang::En));
+    assert_eq!((l.statements.len(), r.statements.len()), (1, 4));
+    let mut parts: Vec<usize> = a.align(&l, &r).links.iter().map(|k| k.right).collect();
+    parts.sort();
+    assert_eq!(parts, [0, 1, 2, 3]);
+}

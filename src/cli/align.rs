@@ -14,6 +14,13 @@ use entente::report::meta::Meta;
 use super::Outcome;
 use super::common::{self, LexiconArgs};
 
+/// The examples `--help` shows.
+pub const EXAMPLES: &str = "\
+Examples:
+  entente align seeds/000-fr.txt seeds/001-en.txt       # side by side, in the terminal
+  entente align --format html seeds/000-fr.txt seeds/003-en.txt > report.html
+  entente align --left-lang fr --right-lang en --threshold 0.4 a.txt b.txt";
+
 /// Output formats of `align`.
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
@@ -90,8 +97,9 @@ pub fn run(args: Args) -> Result<Outcome> {
     let aligner = args.flags.aligner()?;
     let left_text = common::read_text(&args.left)?;
     let right_text = common::read_text(&args.right)?;
-    let left_lang = common::resolve_lang(args.left_lang, &left_text, &args.left);
-    let right_lang = common::resolve_lang(args.right_lang, &right_text, &args.right);
+    let left_lang = common::resolve_lang(args.left_lang, &left_text, &args.left, "--left-lang");
+    let right_lang =
+        common::resolve_lang(args.right_lang, &right_text, &args.right, "--right-lang");
     let left = aligner.analyse(&left_text, left_lang);
     let right = aligner.analyse(&right_text, right_lang);
     let result = aligner.align(&left, &right);

@@ -1,13 +1,13 @@
 //! `entente batch`: align many pairs, one JSON line per pair, in input order.
 
-use std::io::{self, BufReader, IsTerminal};
+use std::io::{self, IsTerminal};
 use std::path::PathBuf;
 use std::time::Instant;
 
 use anyhow::{Result, bail};
 use entente::Lang;
 use entente::batch::{
-    Batch, JsonLinesReader, LangDefaults, ManifestReader, Outcome as PairOutcome, PairReader,
+    Base, Batch, JsonLinesReader, LangDefaults, ManifestReader, Outcome as PairOutcome, PairReader,
 };
 use entente::report::meta::Meta;
 use indicatif::{ProgressBar, ProgressStyle};
@@ -15,6 +15,12 @@ use indicatif::{ProgressBar, ProgressStyle};
 use super::Outcome;
 use super::align::AlignFlags;
 use super::common;
+
+/// The examples `--help` shows.
+pub const EXAMPLES: &str = "\
+Examples:
+  entente batch seeds/pairs.csv > aligned.jsonl         # relative paths resolve against seeds/
+  jq -c '.[]' pairs.json | entente batch > aligned.jsonl  # on stdin: against the current folder";
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -32,9 +38,11 @@ pub struct Args {
     no_date: bool,
     #[command(flatten)]
     flags: AlignFlags,
-    /// A CSV manifest with columns `left,right[,id]` (paths relative to its directory),
-    /// a `.jsonl` file, or - for JSON lines on standard input (the default when it is piped):
+    /// A CSV manifest with columns `left,right[,id]`, a `.jsonl` file, or - for JSON lines on
+    /// standard input (the default when it is piped):
     /// `{"id": …, "left": {"text"|"path": …, "lang"?: …}, "right": {…}}`.
+    /// Relative paths resolve against the folder of the manifest or `.jsonl` file;
+    /// on standard input, against the current folder.
     manifest: Option<PathBuf>,
 }
 
@@ -49,10 +57,10 @@ pub fn jobs(flag: Option<u16>) -> usize {
 pub fn run(args: Args) -> Result<Outcome> {
     let mut reader: Box<dyn PairReader> = match &args.manifest {
         Some(path) if path.as_os_str() == "-" => {
-            Box::new(JsonLinesReader::new(io::stdin().lock(), None))
+            Box::new(JsonLinesReader::new(io::stdin().lock(), Base::current()))
         }
         None if !io::stdin().is_terminal() => {
-            Box::new(JsonLinesReader::new(io::stdin().lock(), None))
+            Box::new(JsonLinesReader::new(io::stdin().lock(), Base::current()))
         }
         None => bail!(
             "give a manifest (MANIFEST.csv), or pipe JSON lines to standard input; see --help"
@@ -62,9 +70,7 @@ pub fn run(args: Args) -> Result<Outcome> {
                 .extension()
                 .is_some_and(|x| x == "jsonl" || x == "ndjson") =>
         {
-            let file = std::fs::File::open(path).map_err(|e| entente::Error::io(path, &e))?;
-            let base = path.parent().map(PathBuf::from).unwrap_or_default();
-            Box::new(JsonLinesReader::new(BufReader::new(file), Some(base)).named(path))
+            Box::new(JsonLinesReader::open(path)?)
         }
         Some(path) => Box::new(ManifestReader::open(path)?),
     };

@@ -53,8 +53,9 @@ impl LexiconArgs {
 }
 
 /// The language given on the command line, or the one detected in `text`
-/// (said on stderr, with a warning when the detection is unsure).
-pub fn resolve_lang(given: Option<Lang>, text: &str, path: &Path) -> Lang {
+/// (said on stderr, with a warning when the detection is unsure that names
+/// `flag`, the command's flag that sets it).
+pub fn resolve_lang(given: Option<Lang>, text: &str, path: &Path, flag: &str) -> Lang {
     if let Some(lang) = given {
         return lang;
     }
@@ -71,7 +72,7 @@ pub fn resolve_lang(given: Option<Lang>, text: &str, path: &Path) -> Lang {
         );
     } else {
         eprintln!(
-            "entente: {}: language: {}, uncertain ({how}); set it with --lang",
+            "entente: {}: language: {}, uncertain ({how}); set it with {flag}",
             path.display(),
             d.lang.name()
         );

@@ -6,19 +6,25 @@ use std::time::Instant;
 use anyhow::Result;
 use entente::Lang;
 use entente::corpus::{
-    self, Corpus, CorpusOptions, DEFAULT_MAX_DF, DEFAULT_MIN_SCORE, DEFAULT_TOP,
+    self, Corpus, CorpusOptions, DEFAULT_MAX_DF, DEFAULT_MIN_SCORE, DEFAULT_TOP, SideLang,
 };
 
 use super::Outcome;
 use super::align::AlignFlags;
 use super::common;
 
+/// The examples `--help` shows.
+pub const EXAMPLES: &str = "\
+Examples:
+  entente corpus fr/ en/ > pairs.jsonl                  # up to 5 partners per article, aligned
+  entente corpus --top 1 --no-align fr/ en/             # at most one partner per article, not aligned";
+
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// Least score of a kept article pair, in [0, 1] (cosine of their rarity-weighted entities, terms and numbers).
     #[arg(long, default_value_t = DEFAULT_MIN_SCORE, value_parser = parse_unit)]
     min_score: f64,
-    /// Keep a pair when it is among the K best of its French or of its English article.
+    /// The most partners an article gets: pairs are kept best first while both articles have fewer than K.
     #[arg(long, value_name = "K", default_value_t = DEFAULT_TOP as u32, value_parser = clap::value_parser!(u32).range(1..))]
     top: u32,
     /// Ignore keys found in more than this many articles of one side (too common to tell stories apart).
@@ -27,12 +33,12 @@ pub struct Args {
     /// Only pair the articles: leave out the statement alignment.
     #[arg(long)]
     no_align: bool,
-    /// Language of the articles of FR_DIR.
-    #[arg(long, default_value = "fr", value_parser = clap::value_parser!(Lang))]
-    left_lang: Lang,
-    /// Language of the articles of EN_DIR.
-    #[arg(long, default_value = "en", value_parser = clap::value_parser!(Lang))]
-    right_lang: Lang,
+    /// Language of every article of FR_DIR (default: detected per article, French when unsure).
+    #[arg(long, value_parser = clap::value_parser!(Lang))]
+    left_lang: Option<Lang>,
+    /// Language of every article of EN_DIR (default: detected per article, English when unsure).
+    #[arg(long, value_parser = clap::value_parser!(Lang))]
+    right_lang: Option<Lang>,
     /// Threads to work with (default: all cores). The output is the same for every number.
     #[arg(long, short, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     jobs: Option<u16>,
@@ -42,6 +48,11 @@ pub struct Args {
     fr_dir: PathBuf,
     /// Directory of the English articles (`*.txt`).
     en_dir: PathBuf,
+}
+
+/// Detection expecting `expected`, unless the flag gives the language.
+fn side_lang(given: Option<Lang>, expected: Lang) -> SideLang {
+    given.map_or(SideLang::Detect(expected), SideLang::Given)
 }
 
 fn parse_unit(s: &str) -> Result<f64, String> {
@@ -55,6 +66,19 @@ fn parse_unit(s: &str) -> Result<f64, String> {
 pub fn run(args: Args) -> Result<Outcome> {
     let left_paths = corpus::list_articles(&args.fr_dir)?;
     let right_paths = corpus::list_articles(&args.en_dir)?;
+    let mut empty = false;
+    for (dir, paths) in [(&args.fr_dir, &left_paths), (&args.en_dir, &right_paths)] {
+        if paths.is_empty() {
+            eprintln!(
+                "entente: {}: no .txt article in this folder, so nothing to pair",
+                dir.display()
+            );
+            empty = true;
+        }
+    }
+    if empty {
+        return Ok(Outcome::Problems);
+    }
     let aligner = args.flags.aligner()?;
     let options = CorpusOptions {
         min_score: args.min_score,
@@ -69,13 +93,51 @@ pub fn run(args: Args) -> Result<Outcome> {
     let result = corpus.run(
         &left_paths,
         &right_paths,
-        (args.left_lang, args.right_lang),
+        (
+            side_lang(args.left_lang, Lang::Fr),
+            side_lang(args.right_lang, Lang::En),
+        ),
         &mut out,
         |e| {
             eprintln!("entente: {e} (skipped)");
         },
     );
     let summary = result?;
+    let sides = [
+        (
+            &args.fr_dir,
+            &summary.left_other_lang,
+            summary.left,
+            Lang::Fr,
+            "--left-lang",
+        ),
+        (
+            &args.en_dir,
+            &summary.right_other_lang,
+            summary.right,
+            Lang::En,
+            "--right-lang",
+        ),
+    ];
+    for (dir, other, total, expected, flag) in sides {
+        if let Some(first) = other.first() {
+            let found = expected.other();
+            let swapped = if 2 * other.len() > total {
+                "were FR_DIR and EN_DIR swapped? "
+            } else {
+                ""
+            };
+            eprintln!(
+                "entente: warning: {}: {} of {total} articles are {}, not {} (e.g. {first}); \
+                 they were aligned as {}; {swapped}{flag} sets the language of every article",
+                dir.display(),
+                other.len(),
+                found.name(),
+                expected.name(),
+                found.name(),
+            );
+        }
+    }
     eprintln!(
         "entente: corpus: {} × {} articles, {} pair{}, {} link{}, {} unreadable in {:.2} s",
         summary.left,

@@ -11,6 +11,12 @@ use super::Outcome;
 use super::align::AlignFlags;
 use super::common;
 
+/// The examples `--help` shows.
+pub const EXAMPLES: &str = "\
+Examples:
+  entente eval tests/data/gold                          # gold pairs name the articles of ./seeds
+  entente eval --verbose --seeds tests/data/events tests/data/events/gold";
+
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// Directory of the articles the gold pairs name (`000-001` = the files starting `000` and `001`).
@@ -26,7 +32,16 @@ pub struct Args {
     gold: Vec<PathBuf>,
 }
 
+/// One gold pair with its articles read.
+struct Pair {
+    name: String,
+    rows: Vec<GoldRow>,
+    left_text: String,
+    right_text: String,
+}
+
 pub fn run(args: Args) -> Result<Outcome> {
+    // Everything that can fail is read first: a failure leaves stdout empty.
     let mut by_pair: BTreeMap<String, Vec<GoldRow>> = BTreeMap::new();
     for path in gold_files(&args.gold)? {
         let text = common::read_text(&path)?;
@@ -34,6 +49,18 @@ pub fn run(args: Args) -> Result<Outcome> {
             by_pair.entry(row.pair.clone()).or_default().push(row);
         }
     }
+    let pairs = by_pair
+        .into_iter()
+        .map(|(name, rows)| {
+            let (left_path, right_path) = pair_files(&args.seeds, &name)?;
+            Ok(Pair {
+                left_text: common::read_text(&left_path)?,
+                right_text: common::read_text(&right_path)?,
+                name,
+                rows,
+            })
+        })
+        .collect::<Result<Vec<Pair>>>()?;
     let aligner = args.flags.aligner()?;
     let mut out = common::stdout();
     let mut total = Score::default();
@@ -43,12 +70,15 @@ pub fn run(args: Args) -> Result<Outcome> {
         "{:<10} {:>5} {:>5} {:>5}  {:>9} {:>6} {:>6}",
         "pair", "P", "R", "F1", "predicted", "gold S", "gold"
     )?;
-    for (pair, rows) in &by_pair {
-        let (left_path, right_path) = pair_files(&args.seeds, pair)?;
-        let left_text = common::read_text(&left_path)?;
-        let right_text = common::read_text(&right_path)?;
-        let left = aligner.analyse(&left_text, entente::Lang::Fr);
-        let right = aligner.analyse(&right_text, entente::Lang::En);
+    for Pair {
+        name: pair,
+        rows,
+        left_text,
+        right_text,
+    } in &pairs
+    {
+        let left = aligner.analyse(left_text, entente::Lang::Fr);
+        let right = aligner.analyse(right_text, entente::Lang::En);
         let alignment = aligner.align(&left, &right);
         let score = eval::evaluate(rows, &left, &right, &alignment);
         writeln!(
@@ -74,8 +104,8 @@ pub fn run(args: Args) -> Result<Outcome> {
                 )?;
             }
             for &(i, j, s) in &score.wrong {
-                let lt = left.statements[i].span.of(&left_text);
-                let rt = right.statements[j].span.of(&right_text);
+                let lt = left.statements[i].span.of(left_text);
+                let rt = right.statements[j].span.of(right_text);
                 writeln!(
                     out,
                     "  wrong link [{i}] ↔ [{j}] {s:.2}: {:?} ↔ {:?}",
@@ -86,7 +116,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         }
         total.add(&score);
     }
-    if by_pair.len() > 1 {
+    if pairs.len() > 1 {
         writeln!(
             out,
             "{:<10} {:>5.3} {:>5.3} {:>5.3}  {:>9} {:>6}",

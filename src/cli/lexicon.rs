@@ -20,13 +20,29 @@ pub enum Command {
     /// as `--lexicon PATH` would load them: against the built-in lexicons, which
     /// are not reported on themselves but give the context (a name shared with a
     /// built-in entity is a warning, a type that disagrees with one an error).
+    /// Errors are what stops loading; a duplicate row is a warning.
+    #[command(after_help = "\
+Examples:
+  entente lexicon check                         # the built-in lexicons
+  entente lexicon check my-names.csv my-dir/    # your files, against the built-in ones")]
     Check(CheckArgs),
     /// Append one row per NAME to a lexicon file, safely (created if missing).
     ///
     /// The file's bytes stay as they were; rows already there are not added
-    /// again; nothing is written if a row or the file is invalid.
+    /// again (a row the built-in lexicons have is, with a note). The file with its new rows
+    /// must load as `--lexicon FILE` loads it, with the built-in lexicons
+    /// unless --no-default-lexicon; otherwise nothing is written (exit 2).
+    #[command(after_help = "\
+Examples:
+  entente lexicon add --file my-names.csv --entity kaja_kallas --type PER --lang '*' \"Kaja Kallas\" Kallas
+  entente lexicon add --no-default-lexicon --file alone.csv --entity paris --type PER --lang en \"Paris Hilton\"
+      # a file for --no-default-lexicon (paris is a GPE in the built-in lexicons)")]
     Add(AddArgs),
     /// Count entries and names by type and language; list ambiguous names.
+    #[command(after_help = "\
+Examples:
+  entente lexicon stats                   # the built-in lexicons
+  entente lexicon stats my-names.csv      # your file only (the built-in ones as context)")]
     Stats(StatsArgs),
     /// Turn public data into lexicon CSV on stdout.
     #[command(subcommand)]
@@ -43,6 +59,10 @@ pub enum Import {
     /// has is dropped. The built-in lexicons it compares with leave out the
     /// files it generates (lexicons/world-*.csv). Notes on what was left out
     /// go to stderr.
+    #[command(after_help = "\
+Examples:
+  entente lexicon import cldr > territories.csv
+  entente lexicon import cldr --demonyms data/world/demonyms.csv --cities > world.csv")]
     Cldr {
         /// CLDR's common/main directory, or its common directory.
         #[arg(long, value_name = "DIR")]
@@ -59,6 +79,10 @@ pub enum Import {
         lexicons: LoadedLexicons,
     },
     /// TERM rows from the FreeDict French-English dictionary, one entity per sense.
+    #[command(after_help = "\
+Examples:
+  entente lexicon import freedict > terms-fd.csv
+  entente tag --terms --lexicon terms-fd.csv article.txt    # try the rows")]
     Freedict {
         /// The dictd .index or .dict.dz file (the other one is found beside it).
         #[arg(long, value_name = "FILE")]
@@ -107,6 +131,9 @@ pub struct CheckArgs {
     /// Do not compare with the built-in lexicons (with no PATH: nothing to check).
     #[arg(long)]
     no_default_lexicon: bool,
+    /// A lexicon CSV file or directory to check, as other commands take it (repeatable).
+    #[arg(long = "lexicon", value_name = "PATH")]
+    lexicons: Vec<PathBuf>,
     /// Lexicon CSV files or directories of them (default: the built-in lexicons).
     paths: Vec<PathBuf>,
 }
@@ -125,6 +152,9 @@ pub struct AddArgs {
     /// fr, en or * (the same in both languages).
     #[arg(long, value_name = "LANG")]
     lang: String,
+    /// The file is meant to be loaded without the built-in lexicons: check it alone.
+    #[arg(long)]
+    no_default_lexicon: bool,
     /// The names to add, one row each.
     #[arg(required = true, value_name = "NAME")]
     names: Vec<String>,
@@ -135,9 +165,17 @@ pub struct StatsArgs {
     /// Load PATHs without the built-in lexicons.
     #[arg(long)]
     no_default_lexicon: bool,
+    /// A lexicon CSV file or directory to count, as other commands take it (repeatable).
+    #[arg(long = "lexicon", value_name = "PATH")]
+    lexicons: Vec<PathBuf>,
     /// Count these lexicon files or directories (loaded with the built-in ones
     /// unless --no-default-lexicon); default: the built-in lexicons.
     paths: Vec<PathBuf>,
+}
+
+/// The PATHs of `check` and `stats`: `--lexicon` ones, then positional ones.
+fn all_paths(lexicons: Vec<PathBuf>, paths: Vec<PathBuf>) -> Vec<PathBuf> {
+    lexicons.into_iter().chain(paths).collect()
 }
 
 pub fn run(command: Command) -> Result<Outcome> {
@@ -192,7 +230,8 @@ fn builder(paths: &[PathBuf], no_default_lexicon: bool) -> Result<LexiconBuilder
 }
 
 fn run_check(args: CheckArgs) -> Result<Outcome> {
-    let report = builder(&args.paths, args.no_default_lexicon)?.check();
+    let paths = all_paths(args.lexicons, args.paths);
+    let report = builder(&paths, args.no_default_lexicon)?.check();
     let mut out = common::stdout();
     for finding in report.findings() {
         writeln!(out, "{finding}")?;
@@ -213,16 +252,18 @@ fn run_check(args: CheckArgs) -> Result<Outcome> {
 }
 
 fn run_add(args: AddArgs) -> Result<Outcome> {
+    let with = LexiconBuilder::new().builtin(!args.no_default_lexicon);
     let added = add::add(
         &args.file,
         &args.entity,
         &args.kind,
         &args.lang,
         &args.names,
+        &with,
     )?;
     let file = args.file.display();
     let rows = |n: usize| format!("{n} row{}", if n == 1 { "" } else { "s" });
-    let present = if added.present.is_empty() {
+    let skipped = if added.present.is_empty() {
         String::new()
     } else {
         format!(
@@ -231,30 +272,28 @@ fn run_add(args: AddArgs) -> Result<Outcome> {
             added.present.join(", ")
         )
     };
-    let verb = if added.created {
+    let verb = if added.created && !added.added.is_empty() {
         "created with"
     } else {
         "added"
     };
     eprintln!(
-        "entente: {file}: {verb} {}{present}",
+        "entente: {file}: {verb} {}{skipped}",
         rows(added.added.len())
     );
-    if let Some(entry) = Lexicon::builtin().entry(&args.entity)
-        && entry.kind.code() != args.kind
-    {
+    for (name, place) in &added.elsewhere {
         eprintln!(
-            "entente: warning: {} is {} in the built-in lexicons, so {file} only loads with --no-default-lexicon",
-            args.entity, entry.kind
+            "entente: note: {name:?} is also in {place}: redundant with the built-in lexicons, useful without them"
         );
     }
     Ok(Outcome::Ok)
 }
 
 fn run_stats(args: StatsArgs) -> Result<Outcome> {
-    let lexicon = builder(&args.paths, args.no_default_lexicon)?.build()?;
+    let paths = all_paths(args.lexicons, args.paths);
+    let lexicon = builder(&paths, args.no_default_lexicon)?.build()?;
     // With PATHs, count their files only; the built-in ones are context.
-    let counted = |file: usize| args.paths.is_empty() || !lexicon.files()[file].builtin;
+    let counted = |file: usize| paths.is_empty() || !lexicon.files()[file].builtin;
     let mut by_type: BTreeMap<EntityType, (BTreeSet<usize>, usize)> = BTreeMap::new();
     let mut by_lang: BTreeMap<NameLang, (BTreeSet<usize>, usize)> = BTreeMap::new();
     let mut entries = BTreeSet::new();

@@ -17,9 +17,15 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+const EXAMPLES: &str = "\
+Examples:
+  entente align seeds/000-fr.txt seeds/001-en.txt    # link the statements of two articles
+  entente tag --format json seeds/002-en.txt         # the entities of one article
+  entente COMMAND --help                             # a command's flags and examples";
+
 /// Line up what French and English news say about the same event.
 #[derive(Parser, Debug)]
-#[command(name = "entente", version, about, long_about = None)]
+#[command(name = "entente", version, about, long_about = None, after_help = EXAMPLES)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -28,17 +34,22 @@ struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Find the lexicon's entities in a French or English text.
+    #[command(after_help = tag::EXAMPLES)]
     Tag(tag::Args),
     /// Link the statements of a French and an English article that report the same claim.
+    #[command(after_help = align::EXAMPLES)]
     Align(align::Args),
     /// Score alignments against gold statement links (precision, recall, F1).
+    #[command(after_help = eval::EXAMPLES)]
     Eval(eval::Args),
     /// Check, extend, count and import lexicon files.
     #[command(subcommand)]
     Lexicon(lexicon::Command),
     /// Align many pairs (a CSV manifest or JSON lines), one JSON line per pair, in input order.
+    #[command(after_help = batch::EXAMPLES)]
     Batch(batch::Args),
     /// Find which French and English articles of two directories cover the same story, and align them.
+    #[command(after_help = corpus::EXAMPLES)]
     Corpus(corpus::Args),
     /// Render a saved alignment (`align --format json`) as HTML, Markdown or text, without aligning again.
     Report(report::Args),
@@ -54,7 +65,10 @@ pub enum Outcome {
 
 /// Parses the arguments, runs the command and turns its result into an exit code.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => return usage_error(&err),
+    };
     let result = match cli.command {
         Command::Tag(args) => tag::run(args),
         Command::Align(args) => align::run(args),
@@ -76,6 +90,33 @@ pub fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Prints clap's help, version or usage error. Errors start with `entente:`
+/// like every other diagnostic (not clap's `error:`) and keep clap's exit code
+/// (2 for bad usage, 0 for help and version).
+fn usage_error(err: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    let code = ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2));
+    let text = match err.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let _ = err.print();
+            return code;
+        }
+        // `entente` or `entente lexicon` alone: clap shows the help.
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            format!("entente: missing a command\n\n{}", err.render())
+        }
+        _ => {
+            let text = err.render().to_string();
+            match text.strip_prefix("error: ") {
+                Some(rest) => format!("entente: {rest}"),
+                None => format!("entente: {text}"),
+            }
+        }
+    };
+    let _ = write!(io::stderr().lock(), "{text}");
+    code
 }
 
 /// A reader that closed our stdout (`entente … | head`) is not an error.

@@ -12,6 +12,13 @@ use entente::report::mentions::{self, records};
 use super::Outcome;
 use super::common::{self, LexiconArgs};
 
+/// The examples `--help` shows.
+pub const EXAMPLES: &str = "\
+Examples:
+  entente tag seeds/000-fr.txt                          # a table of the entities found
+  entente tag --format json seeds/002-en.txt            # start, end, text, entity, label, type, match
+  entente tag --lang en --lexicon my-names.csv -  < article.txt";
+
 /// Output formats of `tag`.
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
@@ -45,7 +52,7 @@ pub struct Args {
 pub fn run(args: Args) -> Result<Outcome> {
     let tagger = args.lexicon.tagger()?;
     let text = common::read_text(&args.file)?;
-    let lang = common::resolve_lang(args.lang, &text, &args.file);
+    let lang = common::resolve_lang(args.lang, &text, &args.file, "--lang");
     let mut found = tagger.tag(&text, lang);
     if !args.terms {
         found.retain(|m| tagger.entry(m).kind != EntityType::Term);

@@ -20,8 +20,8 @@ use std::fs::{self, File, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use super::Merger;
 use super::rows::{self, EntityType, NameLang, REQUIRED_COLUMNS, check_id, check_name};
+use super::{LexiconBuilder, Merger};
 use crate::error::{Error, ErrorKind, Problem, Result};
 
 /// What [`add`] did.
@@ -31,7 +31,12 @@ pub struct Added {
     pub added: Vec<String>,
     /// The names that were already there (or given twice), not appended again.
     pub present: Vec<String>,
-    /// True when the file did not exist (or was empty) and was created with a header.
+    /// The names appended whose row the other lexicons the file is loaded
+    /// with also have, with where (`lexicons/people.csv:12`): redundant with
+    /// them (`lexicon check` warns), but the file may be loaded without them.
+    pub elsewhere: Vec<(String, String)>,
+    /// True when the file did not exist (or was empty) and was created with a
+    /// header (never when nothing was written).
     pub created: bool,
 }
 
@@ -40,11 +45,23 @@ pub struct Added {
 /// Arguments are given as written on the command line and checked as the
 /// loader checks a row; every problem is reported at once.
 ///
+/// `with` holds the lexicons the file is meant to be loaded with:
+/// [`LexiconBuilder::new`] for the built-in ones (as `--lexicon FILE` loads
+/// it), `LexiconBuilder::new().builtin(false)` for none (as
+/// `--no-default-lexicon --lexicon FILE` does). The file with its new rows
+/// must load with them, through the same [`LexiconBuilder::build`] as any
+/// command's `--lexicon`; otherwise nothing is written. A row they already
+/// have is appended all the same (the file may be loaded without them) and
+/// reported in [`Added::elsewhere`].
+///
 /// ```
+/// use entente::LexiconBuilder;
+///
 /// let dir = tempfile::tempdir().unwrap();
 /// let path = dir.path().join("mine.csv");
 /// std::fs::write(&path, "entity,type,lang,name,note\r\nx,PER,en,X,a note\r\n").unwrap();
-/// let added = entente::lexicon::add::add(&path, "x", "PER", "fr", &["Iks", "X, Jr."]).unwrap();
+/// let with = LexiconBuilder::new().builtin(false);
+/// let added = entente::lexicon::add::add(&path, "x", "PER", "fr", &["Iks", "X, Jr."], &with).unwrap();
 /// assert_eq!(added.added, ["Iks", "X, Jr."]);
 /// assert_eq!(
 ///     std::fs::read_to_string(&path).unwrap(),
@@ -57,6 +74,7 @@ pub fn add(
     kind: &str,
     lang: &str,
     names: &[impl AsRef<str>],
+    with: &LexiconBuilder,
 ) -> Result<Added> {
     let (kind, lang) = check_arguments(entity, kind, lang, names)?;
     let before = read_existing(path)?;
@@ -77,63 +95,77 @@ pub fn add(
             return Err(Error::many(ErrorKind::Lexicon, problems));
         }
     }
-    let lex = &merger.lexicon;
-    let entry = lex.entry_index(entity);
-    if let Some(e) = entry.map(|e| &lex.entries[e])
-        && e.kind != kind
-    {
-        let first = &lex.names[e.names[0]];
-        return Err(Error::at_line(
-            ErrorKind::Usage,
-            path,
-            first.line,
-            format!(
-                "entity {entity} is {} in this file, not {kind}; give its type or use another id",
-                e.kind
-            ),
-        ));
-    }
-
-    let mut added = Added {
-        created,
-        ..Added::default()
-    };
+    let entry = merger.lexicon.entry_index(entity);
+    let mut added = Added::default();
+    let mut candidates: Vec<String> = Vec::new();
     for name in names.iter().map(AsRef::as_ref) {
         let there = entry.is_some_and(|e| merger.existing_name(e, lang, name).is_some());
-        if there || added.added.iter().any(|n| n == name) {
+        if there || candidates.iter().any(|n| n == name) {
             added.present.push(name.to_string());
         } else {
-            added.added.push(name.to_string());
+            candidates.push(name.to_string());
         }
     }
-    if added.added.is_empty() {
+    if candidates.is_empty() {
         return Ok(added);
     }
 
-    let (mut after, header, crlf) = if created {
+    let (start, header, delimiter, crlf) = if created {
         let header: Vec<String> = REQUIRED_COLUMNS.iter().map(|c| c.to_string()).collect();
         (
             format!("{}\n", header.join(",")).into_bytes(),
             header,
+            b',',
             false,
         )
     } else {
-        let header = rows::parse(path, &text).header;
+        let parsed = rows::parse(path, &text);
         let crlf = text.find('\n').is_some_and(|i| text[..i].ends_with('\r'));
         let mut bytes = text.into_bytes();
         if !bytes.ends_with(b"\n") {
             bytes.extend_from_slice(if crlf { b"\r\n" } else { b"\n" });
         }
-        (bytes, header, crlf)
+        (bytes, parsed.header, parsed.delimiter, crlf)
     };
-    after.extend(csv_rows(&header, crlf, entity, kind, lang, &added.added)?);
+    let with_rows = |names: &[String]| -> Result<String> {
+        let mut after = start.clone();
+        after.extend(csv_rows(
+            &header, delimiter, crlf, entity, kind, lang, names,
+        )?);
+        crate::input::decode_utf8(after, path)
+    };
+
+    // The file with every new row must load with `with`, as `--lexicon` loads it.
+    let first_new_line = start.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+    let loaded = with
+        .clone()
+        .add_text(path, with_rows(&candidates)?)
+        .build()
+        .map_err(|e| refusal(e, path, first_new_line, &candidates, with.builtin))?;
+    // Which rows the other lexicons have: the merge keeps the first of
+    // identical rows, so such a row is not kept at its own line.
+    let file = loaded.files().len() - 1;
+    for (i, name) in candidates.into_iter().enumerate() {
+        let line = first_new_line + i as u64;
+        let kept = loaded.entry(entity).and_then(|e| {
+            e.names
+                .iter()
+                .map(|&n| &loaded.names()[n])
+                .find(|n| n.lang == lang && n.text == name)
+        });
+        if let Some(n) = kept.filter(|n| n.file != file || n.line != line) {
+            let place = format!("{}:{}", loaded.files()[n.file].path.display(), n.line);
+            added.elsewhere.push((name.clone(), place));
+        }
+        added.added.push(name);
+    }
 
     // The result must load as the file did, plus the new rows: a last guard
     // against a quoting bug ever reaching the disk.
-    let result = crate::input::decode_utf8(after, path)?;
+    let result = with_rows(&added.added)?;
     let mut recheck = Merger::default();
     recheck.add_file(path, &result, false);
-    let expected = lex.names.len() + added.added.len();
+    let expected = merger.lexicon.names.len() + added.added.len();
     if !recheck.problems.is_empty() || recheck.lexicon.names.len() != expected {
         return Err(Error::in_file(
             ErrorKind::Input,
@@ -142,7 +174,40 @@ pub fn add(
         ));
     }
     write_atomically(path, result.as_bytes())?;
+    added.created = created;
     Ok(added)
+}
+
+/// The error of a file that would not load with its new rows: problems on a
+/// new row name it (it is not in the file), then what was not done.
+fn refusal(err: Error, path: &Path, first_new_line: u64, names: &[String], builtin: bool) -> Error {
+    let mut problems: Vec<Problem> = err
+        .problems()
+        .iter()
+        .cloned()
+        .map(|mut p| {
+            let new_row = p
+                .line
+                .and_then(|l| l.checked_sub(first_new_line))
+                .and_then(|i| names.get(i as usize))
+                .filter(|_| p.path.as_deref() == Some(path));
+            if let Some(name) = new_row {
+                p.line = None;
+                p.message = format!("new row {name:?}: {}", p.message);
+            }
+            p
+        })
+        .collect();
+    problems.push(Problem {
+        path: Some(path.to_path_buf()),
+        line: None,
+        message: if builtin {
+            "nothing was written: the file would not load with these rows and the built-in lexicons (for a file you load with --no-default-lexicon, add with --no-default-lexicon too)".into()
+        } else {
+            "nothing was written: the file would not load with these rows".into()
+        },
+    });
+    Error::many(ErrorKind::Lexicon, problems)
 }
 
 /// The loader's checks on the new rows' fields, all problems at once.
@@ -188,10 +253,12 @@ fn read_existing(path: &Path) -> Result<Vec<u8>> {
     }
 }
 
-/// The new rows as CSV: columns in `header` order (extra ones empty), quoted
-/// where CSV needs it, each ended as the file's lines are.
+/// The new rows as CSV: columns in `header` order (extra ones empty),
+/// separated by the file's delimiter, quoted where CSV needs it, each ended
+/// as the file's lines are.
 fn csv_rows(
     header: &[String],
+    delimiter: u8,
     crlf: bool,
     entity: &str,
     kind: EntityType,
@@ -206,6 +273,7 @@ fn csv_rows(
         csv::Terminator::Any(b'\n')
     };
     let mut writer = csv::WriterBuilder::new()
+        .delimiter(delimiter)
         .terminator(terminator)
         .from_writer(Vec::new());
     for name in names {
@@ -228,7 +296,8 @@ fn csv_rows(
 /// Replaces the file at `path` by `bytes` so that a crash leaves either the
 /// old file or the new one: temporary file in the same directory, fsync,
 /// rename over the file, fsync the directory. A symbolic link is followed, so
-/// the file it points to is the one replaced.
+/// the file it points to is the one replaced. Errors name `path`, never the
+/// temporary file the user did not ask for.
 fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     let target = if path.is_symlink() {
         fs::canonicalize(path).map_err(|e| Error::io(path, &e))?
@@ -243,44 +312,57 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let (mut file, temp) = create_temp(&dir, &name)?;
+    let failed = |e: std::io::Error| cannot_write(path, &dir, &e);
+    let (mut file, temp) = create_temp(&dir, &name).map_err(failed)?;
     let guard = RemoveOnDrop(Some(temp.clone()));
     if let Ok(meta) = fs::metadata(&target) {
-        fs::set_permissions(&temp, meta.permissions()).map_err(|e| Error::io(&temp, &e))?;
+        fs::set_permissions(&temp, meta.permissions()).map_err(failed)?;
     }
-    file.write_all(bytes).map_err(|e| Error::io(&temp, &e))?;
-    file.sync_all().map_err(|e| Error::io(&temp, &e))?;
+    file.write_all(bytes).map_err(failed)?;
+    file.sync_all().map_err(failed)?;
     drop(file);
-    fs::rename(&temp, &target).map_err(|e| Error::io(path, &e))?;
+    fs::rename(&temp, &target).map_err(failed)?;
     std::mem::forget(guard);
-    sync_dir(&dir)
+    sync_dir(&dir).map_err(failed)
+}
+
+/// Writing `path` (through a temporary file in `dir`) failed: what to tell
+/// the user, about their path.
+fn cannot_write(path: &Path, dir: &Path, err: &std::io::Error) -> Error {
+    let why = match err.kind() {
+        std::io::ErrorKind::NotFound => format!(
+            "cannot create it: there is no directory {} (create it first)",
+            dir.display()
+        ),
+        std::io::ErrorKind::PermissionDenied => format!(
+            "cannot write it: permission denied in directory {}",
+            dir.display()
+        ),
+        _ => format!("cannot write it: {err}"),
+    };
+    Error::in_file(ErrorKind::Io, path, why)
 }
 
 /// A new file `.NAME.PID.N.tmp` in `dir`, never one that exists already.
-fn create_temp(dir: &Path, name: &str) -> Result<(File, PathBuf)> {
-    let mut last = None;
+fn create_temp(dir: &Path, name: &str) -> std::io::Result<(File, PathBuf)> {
     for n in 0..100 {
         let temp = dir.join(format!(".{name}.{}.{n}.tmp", std::process::id()));
         match OpenOptions::new().write(true).create_new(true).open(&temp) {
             Ok(file) => return Ok((file, temp)),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => last = Some(temp),
-            Err(e) => return Err(Error::io(&temp, &e)),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(e),
         }
     }
-    let temp = last.unwrap_or_else(|| dir.to_path_buf());
-    Err(Error::in_file(
-        ErrorKind::Io,
-        &temp,
-        "cannot create a temporary file: too many exist already",
-    ))
+    Err(std::io::Error::other(format!(
+        "too many temporary files .{name}.*.tmp in directory {}",
+        dir.display()
+    )))
 }
 
 /// Flushes a directory's entries (the rename) to disk, where the OS allows it.
-fn sync_dir(dir: &Path) -> Result<()> {
+fn sync_dir(dir: &Path) -> std::io::Result<()> {
     #[cfg(unix)]
-    File::open(dir)
-        .and_then(|d| d.sync_all())
-        .map_err(|e| Error::io(dir, &e))?;
+    File::open(dir).and_then(|d| d.sync_all())?;
     #[cfg(not(unix))]
     let _ = dir;
     Ok(())
@@ -300,6 +382,24 @@ impl Drop for RemoveOnDrop {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`add`] to a file loaded on its own (no built-in lexicons).
+    fn add_alone(
+        path: &Path,
+        entity: &str,
+        kind: &str,
+        lang: &str,
+        names: &[impl AsRef<str>],
+    ) -> Result<Added> {
+        add(
+            path,
+            entity,
+            kind,
+            lang,
+            names,
+            &LexiconBuilder::new().builtin(false),
+        )
+    }
 
     fn file_with(contents: &[u8]) -> (tempfile::TempDir, PathBuf) {
         let dir = tempfile::tempdir().unwrap();
@@ -353,12 +453,13 @@ mod tests {
         ];
         for (what, before, appended) in cases {
             let (dir, path) = file_with(before);
-            let added = add(&path, "x", "PER", "fr", &["Iks"]).unwrap();
+            let added = add_alone(&path, "x", "PER", "fr", &["Iks"]).unwrap();
             assert_eq!(
                 added,
                 Added {
                     added: vec!["Iks".into()],
                     present: vec![],
+                    elsewhere: vec![],
                     created: false
                 },
                 "{what}"
@@ -373,7 +474,7 @@ mod tests {
     #[test]
     fn quotes_names_as_csv_needs() {
         let (_dir, path) = file_with(b"entity,type,lang,name\n");
-        add(&path, "bank", "ORG", "en", &["Bank \"X\", Inc", "Plain"]).unwrap();
+        add_alone(&path, "bank", "ORG", "en", &["Bank \"X\", Inc", "Plain"]).unwrap();
         let text = fs::read_to_string(&path).unwrap();
         assert_eq!(
             text,
@@ -386,17 +487,17 @@ mod tests {
     #[test]
     fn is_idempotent() {
         let (_dir, path) = file_with(b"entity,type,lang,name\nx,PER,en,X\n");
-        let first = add(&path, "x", "PER", "fr", &["Iks", "Iks", "X"]).unwrap();
+        let first = add_alone(&path, "x", "PER", "fr", &["Iks", "Iks", "X"]).unwrap();
         assert_eq!(first.added, ["Iks", "X"]);
         assert_eq!(first.present, ["Iks"], "given twice, added once");
         let once = fs::read(&path).unwrap();
-        let again = add(&path, "x", "PER", "fr", &["Iks", "X"]).unwrap();
+        let again = add_alone(&path, "x", "PER", "fr", &["Iks", "X"]).unwrap();
         assert!(again.added.is_empty());
         assert_eq!(again.present, ["Iks", "X"]);
         assert_eq!(fs::read(&path).unwrap(), once);
         // Another language is another row.
         assert_eq!(
-            add(&path, "x", "PER", "en", &["Iks"]).unwrap().added,
+            add_alone(&path, "x", "PER", "en", &["Iks"]).unwrap().added,
             ["Iks"]
         );
     }
@@ -405,7 +506,7 @@ mod tests {
     fn creates_a_missing_or_empty_file_with_a_header() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("new.csv");
-        let added = add(&path, "obus", "TERM", "fr", &["obus"]).unwrap();
+        let added = add_alone(&path, "obus", "TERM", "fr", &["obus"]).unwrap();
         assert!(added.created);
         assert_eq!(
             fs::read_to_string(&path).unwrap(),
@@ -413,7 +514,7 @@ mod tests {
         );
         let (_dir, empty) = file_with(b"");
         assert!(
-            add(&empty, "obus", "TERM", "en", &["shell"])
+            add_alone(&empty, "obus", "TERM", "en", &["shell"])
                 .unwrap()
                 .created
         );
@@ -444,7 +545,7 @@ mod tests {
                 &["ok", " padded", "..."],
                 &[
                     "entity id \"Bad-Id\" must be lower-case letters, digits and _ only, e.g. sergei_shoigu",
-                    "unknown type \"PERS\" (expected PER, ORG, GPE, LOC, FAC, EVENT or TERM)",
+                    "unknown type \"PERS\"; did you mean PER? (expected PER, ORG, GPE, LOC, FAC, EVENT or TERM)",
                     "unknown language \"de\" (expected fr, en or *)",
                     "name \" padded\" has leading or trailing spaces",
                     "name \"...\" has no letter or digit, so it can never be found",
@@ -462,7 +563,10 @@ mod tests {
                 good,
                 ["x", "ORG", "en"],
                 &["X Inc"],
-                &["F:2: entity x is PER in this file, not ORG; give its type or use another id"],
+                &[
+                    "F: new row \"X Inc\": entity x is ORG here but PER at F:2; give all its rows one type",
+                    "F: nothing was written: the file would not load with these rows",
+                ],
             ),
             (
                 "an invalid file",
@@ -491,7 +595,7 @@ mod tests {
                 ["x", "PER", "fr"],
                 &["Iks"],
                 &[
-                    "F:1: header lacks columns entity, type, lang, name (a lexicon needs entity, type, lang and name)",
+                    "F:1: no header: the first line is \"hello\"; a lexicon's first line names its columns: entity, type, lang and name (e.g. `entity,type,lang,name`), separated by commas, semicolons or tabs",
                     "F: not a valid lexicon, so nothing was added; fix the lines above first",
                 ],
             ),
@@ -507,7 +611,7 @@ mod tests {
         ];
         for (what, before, [entity, kind, lang], names, want) in cases {
             let (dir, path) = file_with(before);
-            let err = add(&path, entity, kind, lang, names).unwrap_err();
+            let err = add_alone(&path, entity, kind, lang, names).unwrap_err();
             let f = path.display().to_string();
             let got: Vec<String> = err
                 .problems()
@@ -520,16 +624,16 @@ mod tests {
         }
         let dir = tempfile::tempdir().unwrap();
         let missing = dir.path().join("never.csv");
-        assert!(add(&missing, "x", "PERS", "en", &["X"]).is_err());
+        assert!(add_alone(&missing, "x", "PERS", "en", &["X"]).is_err());
         assert!(!missing.exists(), "nothing created on bad arguments");
     }
 
     #[test]
     fn unreadable_paths_are_io_errors() {
         let dir = tempfile::tempdir().unwrap();
-        let err = add(dir.path(), "x", "PER", "en", &["X"]).unwrap_err();
+        let err = add_alone(dir.path(), "x", "PER", "en", &["X"]).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::Io);
-        let err = add(
+        let err = add_alone(
             &dir.path().join("no/such/dir/f.csv"),
             "x",
             "PER",
@@ -548,7 +652,7 @@ mod tests {
         fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
         let link = dir.path().join("link.csv");
         std::os::unix::fs::symlink(&path, &link).unwrap();
-        add(&link, "x", "PER", "en", &["X"]).unwrap();
+        add_alone(&link, "x", "PER", "en", &["X"]).unwrap();
         assert!(link.is_symlink(), "the link stays a link");
         assert_eq!(
             fs::read_to_string(&path).unwrap(),
@@ -557,6 +661,103 @@ mod tests {
         assert_eq!(
             fs::metadata(&path).unwrap().permissions().mode() & 0o777,
             0o640
+        );
+    }
+
+    #[test]
+    fn refuses_what_loading_with_the_built_in_lexicons_refuses() {
+        // Regression: `add --entity paris --type PER` wrote a row that made
+        // every later `--lexicon` load of the file fail (paris is a GPE).
+        let before: &[u8] = b"entity,type,lang,name\nx,PER,en,X\n";
+        let (dir, path) = file_with(before);
+        let builtin = LexiconBuilder::new();
+        let err = add(&path, "paris", "PER", "en", &["Paris Hilton"], &builtin).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Lexicon);
+        let f = path.display().to_string();
+        let got: Vec<String> = err
+            .problems()
+            .iter()
+            .map(|p| p.to_string().replace(&f, "F"))
+            .collect();
+        assert_eq!(got.len(), 2, "{got:#?}");
+        assert!(
+            got[0].starts_with(
+                "F: new row \"Paris Hilton\": entity paris is PER here but GPE at lexicons/"
+            ),
+            "{got:#?}"
+        );
+        assert!(got[1].starts_with("F: nothing was written"), "{got:#?}");
+        assert_eq!(fs::read(&path).unwrap(), before, "file untouched");
+        no_temp_files_left(dir.path());
+        // What is written loads as `--lexicon FILE` loads it.
+        assert!(builtin.clone().add_path(&path).unwrap().build().is_ok());
+        // Meant for --no-default-lexicon, the row is fine.
+        let alone = LexiconBuilder::new().builtin(false);
+        let added = add(&path, "paris", "PER", "en", &["Paris Hilton"], &alone).unwrap();
+        assert_eq!(added.added, ["Paris Hilton"]);
+        // A file that already disagrees with the built-in lexicons gets nothing more.
+        let err = add(&path, "y", "PER", "en", &["Y"], &builtin).unwrap_err();
+        let got: Vec<String> = err
+            .problems()
+            .iter()
+            .map(|p| p.to_string().replace(&f, "F"))
+            .collect();
+        assert!(
+            got[0].starts_with("F:3: entity paris is PER here but GPE at lexicons/"),
+            "{got:#?}"
+        );
+    }
+
+    #[test]
+    fn a_row_the_built_in_lexicons_have_is_appended_and_said() {
+        let before: &[u8] = b"entity,type,lang,name\n";
+        let (_dir, path) = file_with(before);
+        let added = add(
+            &path,
+            "north_korea",
+            "GPE",
+            "fr",
+            &["Corée du Nord", "Coree du Nord"],
+            &LexiconBuilder::new(),
+        )
+        .unwrap();
+        assert_eq!(added.added, ["Corée du Nord", "Coree du Nord"]);
+        assert_eq!(added.elsewhere.len(), 1);
+        assert_eq!(added.elsewhere[0].0, "Corée du Nord");
+        assert!(added.elsewhere[0].1.starts_with("lexicons/countries.csv:"));
+        assert_eq!(
+            fs::read_to_string(&path).unwrap(),
+            "entity,type,lang,name\nnorth_korea,GPE,fr,Corée du Nord\nnorth_korea,GPE,fr,Coree du Nord\n"
+        );
+    }
+
+    #[test]
+    fn writes_in_the_file_s_delimiter() {
+        let before = "Entity;Type;Lang;Name;Note\r\nx;PER;en;X;\r\n";
+        let (_dir, path) = file_with(before.as_bytes());
+        add_alone(&path, "x", "PER", "fr", &["Iks; Jr.", "Iks"]).unwrap();
+        assert_eq!(
+            fs::read_to_string(&path).unwrap(),
+            format!("{before}x;PER;fr;\"Iks; Jr.\";\r\nx;PER;fr;Iks;\r\n")
+        );
+    }
+
+    #[test]
+    fn a_missing_directory_is_named_not_the_temporary_file() {
+        // Regression: the error named `.x.csv.PID.0.tmp`, a file the user never asked for.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("new-dir/x.csv");
+        let err = add_alone(&path, "x", "PER", "en", &["X"]).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Io);
+        let message = err.to_string();
+        assert!(!message.contains(".x.csv."), "{message}");
+        assert_eq!(
+            message,
+            format!(
+                "{}: cannot create it: there is no directory {} (create it first)",
+                path.display(),
+                dir.path().join("new-dir").display()
+            )
         );
     }
 }

@@ -7,9 +7,9 @@
 //! whose rows disagree on its type, a `stands_for` that names no entity. On top
 //! of those it reports
 //!
-//! - a **duplicate row** (same entity, type, lang and name) as an error when
-//!   both rows are in the checked files, and as a warning when the earlier one
-//!   is built in (the row is redundant, not wrong);
+//! - a **duplicate row** (same entity, type, lang and name) as a warning:
+//!   loading keeps the first and drops the repeat, so it is redundant, not
+//!   wrong (`lexicon add` does not append one either);
 //! - a **shared name** (warning): a folded name of two entities that the tagger
 //!   can confuse, i.e. both names may be found in a text of the same language
 //!   (names of non-`TERM` entities are found in either language);
@@ -18,6 +18,8 @@
 //!   language and differ only by inflection (`vent` and `vente`): the tagger
 //!   finds the other forms of their words through stems (see `tag::stem`), and
 //!   cannot tell which of the two such a form is; mark one `match=exact`;
+//! - an entity with **two knowledge-base ids** (warning): its rows' `kb_id`
+//!   or `wikidata` values differ (the first is used);
 //! - an entity with **no English name** (warning): no `en` or `*` row.
 //!
 //! When files are added to the builder, only they are reported on; the
@@ -39,7 +41,7 @@ use crate::tag::stem::{StemBuf, StemToken, inflections_agree, is_stemmed, stem_t
 /// How much a finding matters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
-    /// The files do not load, or repeat a row.
+    /// The files do not load.
     Error,
     /// The files load, but something looks wrong.
     Warning,
@@ -157,10 +159,10 @@ impl LexiconBuilder {
             let first = &lex.names[first];
             if checked[first.file] {
                 let message = format!(
-                    "duplicate row: same entity, type, lang and name as {}; delete one",
+                    "duplicate row: same entity, type, lang and name as {} (loading keeps one); delete one",
                     place(first)
                 );
-                push(file, Severity::Error, at(file, line, message));
+                push(file, Severity::Warning, at(file, line, message));
             } else {
                 let message = format!(
                     "row is already in the built-in lexicons ({}); it can go",
@@ -209,6 +211,24 @@ impl LexiconBuilder {
             );
         }
         for entry in &lex.entries {
+            let mut ids = entry.names.iter().filter_map(|&n| {
+                let name = &lex.names[n];
+                super::kb_id(name).map(|id| (id, name))
+            });
+            if let Some((first_id, first)) = ids.next()
+                && let Some((id, name)) = ids.find(|(id, _)| id != &first_id)
+            {
+                let message = format!(
+                    "entity {} has knowledge-base id {id:?} here but {first_id:?} at {}; the first is used: give all its rows one id",
+                    entry.id,
+                    place(first)
+                );
+                push(
+                    name.file,
+                    Severity::Warning,
+                    at(name.file, name.line, message),
+                );
+            }
             let english = entry
                 .names
                 .iter()
@@ -389,7 +409,7 @@ mod tests {
                 false,
                 &[("a.csv", "entity,type,name\nx,PER,X\n")],
                 &[
-                    "a.csv:1: header lacks column lang (a lexicon needs entity, type, lang and name)",
+                    "a.csv:1: header lacks column lang (found columns separated by commas: entity, type, name; a lexicon needs entity, type, lang and name)",
                 ],
             ),
             (
@@ -397,7 +417,7 @@ mod tests {
                 false,
                 &[("a.csv", "entity,type,lang,name\nx,PERS,en,X\ny,PER,de,Y\n")],
                 &[
-                    "a.csv:2: unknown type \"PERS\" (expected PER, ORG, GPE, LOC, FAC, EVENT or TERM)",
+                    "a.csv:2: unknown type \"PERS\"; did you mean PER? (expected PER, ORG, GPE, LOC, FAC, EVENT or TERM)",
                     "a.csv:3: unknown language \"de\" (expected fr, en or *)",
                 ],
             ),
@@ -432,7 +452,7 @@ mod tests {
                     "entity,type,lang,name\nx,PER,en,X\nx,PER,fr,X\nx,PER,en,X\n",
                 )],
                 &[
-                    "a.csv:4: duplicate row: same entity, type, lang and name as a.csv:2; delete one",
+                    "a.csv:4: warning: duplicate row: same entity, type, lang and name as a.csv:2 (loading keeps one); delete one",
                 ],
             ),
             (
@@ -443,7 +463,7 @@ mod tests {
                     ("b.csv", "entity,type,lang,name\nx,PER,en,X\n"),
                 ],
                 &[
-                    "b.csv:2: duplicate row: same entity, type, lang and name as a.csv:2; delete one",
+                    "b.csv:2: warning: duplicate row: same entity, type, lang and name as a.csv:2 (loading keeps one); delete one",
                 ],
             ),
             (
@@ -534,6 +554,17 @@ mod tests {
                 false,
                 &[("a.csv", "entity,type,lang,name,match\nx,TERM,en,x,stem\n")],
                 &["a.csv:2: unknown match value \"stem\" (expected exact or nothing)"],
+            ),
+            (
+                "two knowledge-base ids for one entity",
+                false,
+                &[(
+                    "a.csv",
+                    "entity,type,lang,name,wikidata\nx,PER,en,X,Q1\nx,PER,en,Xx,\nx,PER,fr,Iks,Q2\nx,PER,fr,Ix,Q3\n",
+                )],
+                &[
+                    "a.csv:4: warning: entity x has knowledge-base id \"Q2\" here but \"Q1\" at a.csv:2; the first is used: give all its rows one id",
+                ],
             ),
             (
                 "no English name",
@@ -629,13 +660,13 @@ mod tests {
             lines,
             [
                 "a.csv:2: warning: entity x has no English name: add an `en` row (or write `*` for a name the same in both languages)",
-                "a.csv:3: duplicate row: same entity, type, lang and name as a.csv:2; delete one",
+                "a.csv:3: warning: duplicate row: same entity, type, lang and name as a.csv:2 (loading keeps one); delete one",
                 "a.csv:4: unknown type \"BAD\" (expected PER, ORG, GPE, LOC, FAC, EVENT or TERM)",
             ]
         );
         assert_eq!(
             (report.errors(), report.warnings(), report.files()),
-            (2, 1, 2)
+            (1, 2, 2)
         );
     }
 

@@ -32,6 +32,11 @@ pub const MATCH_COLUMN: &str = "match";
 /// The one value [`MATCH_COLUMN`] takes.
 pub const MATCH_EXACT: &str = "exact";
 
+/// The optional columns that give an entry's id in a knowledge base, in the
+/// order they are looked at: `kb_id`, or `wikidata` (a Q-id such as `Q7747`).
+/// Output as a mention's `kb_id`, as spaCy's entity linker does.
+pub const KB_ID_COLUMNS: [&str; 2] = ["kb_id", "wikidata"];
+
 /// One entry: a person, place, organisation… or a TERM concept.
 #[derive(Clone, Debug)]
 pub struct Entry {
@@ -41,6 +46,9 @@ pub struct Entry {
     pub kind: EntityType,
     /// Its first `en` name, else its first name.
     pub label: String,
+    /// Its id in a knowledge base: the first value of a [`KB_ID_COLUMNS`]
+    /// column among its rows, if any.
+    pub kb_id: Option<String>,
     /// Entries this one also stands for (indexes into [`Lexicon::entries`]).
     pub stands_for: Vec<usize>,
     /// Its names (indexes into [`Lexicon::names`]), in file order.
@@ -283,6 +291,7 @@ impl Merger {
                     id: std::mem::take(&mut row.entity),
                     kind: row.kind,
                     label: String::new(),
+                    kb_id: None,
                     stands_for: Vec::new(),
                     names: Vec::new(),
                 });
@@ -383,9 +392,23 @@ impl Merger {
                 .find(|n| n.lang == NameLang::En)
                 .unwrap_or(&lex.names[entry.names[0]]);
             entry.label = label.text.clone();
+            entry.kb_id = entry
+                .names
+                .iter()
+                .find_map(|&n| kb_id(&lex.names[n]))
+                .map(str::to_string);
         }
         Ok(self.lexicon)
     }
+}
+
+/// The knowledge-base id a row gives (see [`KB_ID_COLUMNS`]), if any.
+pub fn kb_id(name: &Name) -> Option<&str> {
+    KB_ID_COLUMNS
+        .iter()
+        .find_map(|c| name.extra.get(*c))
+        .map(|v| v.trim())
+        .filter(|v| !v.is_empty())
 }
 
 #[cfg(test)]
@@ -436,6 +459,27 @@ mod tests {
             lex.entry("many").unwrap().names.len(),
             80,
             "one per (language, name)"
+        );
+    }
+
+    #[test]
+    fn an_entry_takes_the_first_knowledge_base_id_of_its_rows() {
+        let lex = build(&[(
+            "a.csv",
+            "entity,type,lang,name,Wikidata\nputin,PER,fr,Poutine,\nputin,PER,en,Putin,Q7747\nputin,PER,en,V. Putin,Q1\nx,PER,en,X,\n",
+        )])
+        .unwrap();
+        assert_eq!(lex.entry("putin").unwrap().kb_id.as_deref(), Some("Q7747"));
+        assert_eq!(lex.entry("x").unwrap().kb_id, None);
+        let lex = build(&[(
+            "b.csv",
+            "entity,type,lang,name,kb_id,wikidata\ny,ORG,en,Y,ent:42,Q2\n",
+        )])
+        .unwrap();
+        assert_eq!(
+            lex.entry("y").unwrap().kb_id.as_deref(),
+            Some("ent:42"),
+            "kb_id first"
         );
     }
 

@@ -1026,6 +1026,7 @@ mod tests {
             how: MatchHow::Exact,
             name: entity,
             confidence: 1.0,
+            kb_id: None,
         };
         let left = [
             rec("a", EntityType::Person),

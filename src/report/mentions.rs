@@ -31,6 +31,10 @@ pub struct MentionRecord<'a> {
     pub name: &'a str,
     /// 1 for lexicon names, lower for variants.
     pub confidence: f32,
+    /// The entry's knowledge-base id (a lexicon's `kb_id` or `wikidata`
+    /// column), left out of the JSON when it has none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kb_id: Option<&'a str>,
 }
 
 impl<'a> MentionRecord<'a> {
@@ -47,6 +51,7 @@ impl<'a> MentionRecord<'a> {
             how: mention.how,
             name: &tagger.name(mention).text,
             confidence: mention.confidence,
+            kb_id: entry.kb_id.as_deref(),
         }
     }
 }

@@ -37,6 +37,22 @@ fn every_gold_anchor_resolves_to_one_statement() {
 }
 
 #[test]
+fn eval_run_elsewhere_fails_with_nothing_on_stdout() {
+    // From another folder, `--seeds seeds` names no directory: the table must
+    // not start before every article is found.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let gold = root().join("tests/data/gold/000-001.tsv");
+    let output = entente_in(elsewhere.path(), &["eval", s(&gold)]);
+    let stderr = stderr_with_code(&output, 2);
+    assert!(stderr.contains("--seeds DIR"), "{stderr}");
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        "",
+        "nothing on stdout"
+    );
+}
+
+#[test]
 fn align_json_follows_the_contract() {
     for (left, right) in PAIRS {
         let v = align_json(left, right);

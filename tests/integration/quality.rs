@@ -8,8 +8,11 @@ use std::collections::BTreeMap;
 
 use super::util::*;
 
-/// `(pair, P, R, F1)` per pair, then the `overall` line, of `entente eval`.
-fn eval(seeds: &str, gold: &str) -> (Vec<(String, f64, f64, f64)>, (f64, f64, f64)) {
+/// A pair's name, precision, recall and F1.
+type PairFigures = (String, f64, f64, f64);
+
+/// `(pair, P, R, F1)` per pair, then the `overall` line (P, R, F1), of `entente eval`.
+fn eval(seeds: &str, gold: &str) -> (Vec<PairFigures>, (f64, f64, f64)) {
     let out = stdout_ok(&entente(&["eval", "--seeds", seeds, gold]));
     let mut pairs = Vec::new();
     let mut overall = (0.0, 0.0, 0.0);

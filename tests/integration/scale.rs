@@ -113,11 +113,14 @@ fn a_bad_pair_gives_an_error_line_and_the_batch_goes_on() {
     assert_eq!(out[0]["id"], "good");
     assert!(out[0]["links"].as_array().is_some());
     assert_eq!(out[1]["id"], "gone");
+    let base = std::path::absolute(dir.path()).unwrap();
+    let said = format!(
+        "missing.txt: no such file (relative paths resolve against {}, the folder of {})",
+        base.display(),
+        manifest.display()
+    );
     assert!(
-        out[1]["error"]
-            .as_str()
-            .unwrap()
-            .ends_with("missing.txt: no such file"),
+        out[1]["error"].as_str().unwrap().ends_with(&said),
         "{}",
         out[1]
     );
@@ -137,6 +140,46 @@ fn a_bad_pair_gives_an_error_line_and_the_batch_goes_on() {
         stderr.contains("4 pairs") && stderr.contains("2 errors"),
         "{stderr}"
     );
+}
+
+#[test]
+fn a_missing_article_says_which_folder_its_relative_path_resolved_against() {
+    let dir = tempfile::tempdir().unwrap();
+    let line =
+        r#"{"id": "x", "left": {"path": "seeds/000-fr.txt"}, "right": {"path": "gone.txt"}}"#;
+    let error = |output: std::process::Output| {
+        stderr_with_code(&output, 1);
+        let out = lines(&String::from_utf8(output.stdout).unwrap());
+        out[0]["error"].as_str().unwrap().to_string()
+    };
+    // A .jsonl file: against its folder (where seeds/000-fr.txt is missing too).
+    let jsonl = dir.path().join("pairs.jsonl");
+    std::fs::write(&jsonl, line).unwrap();
+    let said = error(entente(&["batch", s(&jsonl)]));
+    let base = std::path::absolute(dir.path()).unwrap();
+    assert!(
+        said.ends_with(&format!(
+            "seeds/000-fr.txt: no such file (relative paths resolve against {}, the folder of {})",
+            base.display(),
+            jsonl.display()
+        )),
+        "{said}"
+    );
+    // Standard input: against the current folder, where only gone.txt is missing.
+    let said = error(entente_stdin(&["batch", "-"], line));
+    assert_eq!(
+        said,
+        format!(
+            "gone.txt: no such file (relative paths resolve against {}, the current folder)",
+            root().display()
+        )
+    );
+    // An absolute path needs no base.
+    let absolute = dir.path().join("gone.txt");
+    let line =
+        serde_json::json!({"left": {"path": absolute}, "right": {"path": "seeds/001-en.txt"}});
+    let said = error(entente_stdin(&["batch"], &line.to_string()));
+    assert_eq!(said, format!("{}: no such file", absolute.display()));
 }
 
 #[test]
@@ -308,4 +351,167 @@ fn corpus_leaves_unrelated_articles_alone() {
         2,
     );
     assert!(stderr.contains("nope"), "{stderr}");
+}
+
+/// `fr/` and `en/` folders in `dir` with the football and weather stories.
+fn two_stories(dir: &Path) -> (std::path::PathBuf, std::path::PathBuf, std::path::PathBuf) {
+    let (fr, en) = (dir.join("fr"), dir.join("en"));
+    std::fs::create_dir_all(&fr).unwrap();
+    std::fs::create_dir_all(&en).unwrap();
+    write(&fr, "football.txt", FOOTBALL_FR);
+    write(&fr, "weather.txt", WEATHER_FR);
+    write(&en, "football.txt", FOOTBALL_EN);
+    write(&en, "weather.txt", WEATHER_EN);
+    write(dir, "other.csv", OTHER_LEXICON);
+    (fr, en, dir.join("other.csv"))
+}
+
+/// `(left file, left lang, right file, right lang)` of each corpus line.
+fn corpus_pairs(stdout: &str) -> Vec<(String, String, String, String)> {
+    let name = |v: &Value| {
+        Path::new(v.as_str().unwrap())
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned()
+    };
+    lines(stdout)
+        .iter()
+        .map(|v| {
+            let lang = |side: &str| v["alignment"][side]["lang"].as_str().unwrap().to_string();
+            (
+                name(&v["left"]),
+                lang("left"),
+                name(&v["right"]),
+                lang("right"),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn corpus_detects_languages_and_warns_when_the_folders_are_swapped() {
+    let dir = tempfile::tempdir().unwrap();
+    let (fr, en, lexicon) = two_stories(dir.path());
+    let output = entente(&["corpus", "--lexicon", s(&lexicon), s(&fr), s(&en)]);
+    let right_way = corpus_pairs(&stdout_ok(&output));
+    assert!(!String::from_utf8_lossy(&output.stderr).contains("warning"));
+    assert_eq!(right_way.len(), 2, "{right_way:?}");
+    assert!(
+        right_way
+            .iter()
+            .all(|(_, l, _, r)| (l.as_str(), r.as_str()) == ("fr", "en"))
+    );
+
+    let output = entente(&["corpus", "--lexicon", s(&lexicon), s(&en), s(&fr)]);
+    let swapped = corpus_pairs(&stdout_ok(&output));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    for (folder, flag) in [(&en, "--left-lang"), (&fr, "--right-lang")] {
+        let warning = stderr
+            .lines()
+            .find(|l| l.starts_with(&format!("entente: warning: {}", folder.display())))
+            .unwrap_or_else(|| panic!("no warning about {}:\n{stderr}", folder.display()));
+        assert!(
+            warning.contains("2 of 2 articles")
+                && warning.contains("swapped?")
+                && warning.contains(flag),
+            "{warning}"
+        );
+    }
+    // The same stories pair up, each article labelled with its real language.
+    assert_eq!(swapped.len(), 2, "{swapped:?}");
+    assert!(
+        swapped
+            .iter()
+            .all(|(l, ll, r, rl)| l == r && (ll.as_str(), rl.as_str()) == ("en", "fr"))
+    );
+
+    // A language given is taken as it is.
+    let output = entente(&[
+        "corpus",
+        "--left-lang",
+        "fr",
+        "--lexicon",
+        s(&lexicon),
+        s(&en),
+        s(&fr),
+    ]);
+    let forced = corpus_pairs(&stdout_ok(&output));
+    assert!(forced.iter().all(|(_, l, _, _)| l == "fr"), "{forced:?}");
+
+    // One stray English article among French ones is named, not a swap.
+    write(&fr, "stray.txt", WEATHER_EN);
+    let output = entente(&["corpus", "--lexicon", s(&lexicon), s(&fr), s(&en)]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("1 of 3 articles are English, not French")
+            && stderr.contains("stray.txt")
+            && !stderr.contains("swapped"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn corpus_with_no_article_in_a_folder_says_so_and_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let (fr, en, _) = two_stories(dir.path());
+    let empty = dir.path().join("empty");
+    std::fs::create_dir_all(&empty).unwrap();
+    let notes = dir.path().join("notes");
+    std::fs::create_dir_all(&notes).unwrap();
+    write(&notes, "readme.md", "not an article");
+    for (left, right, named) in [(&empty, &en, &empty), (&fr, &notes, &notes)] {
+        let output = entente(&["corpus", s(left), s(right)]);
+        let stderr = stderr_with_code(&output, 1);
+        assert!(
+            stderr.contains(&format!("{}: no .txt article", named.display())),
+            "{stderr}"
+        );
+        assert!(!stderr.contains("0 pairs"), "{stderr}");
+        assert!(output.stdout.is_empty());
+    }
+}
+
+#[test]
+fn corpus_top_is_the_most_partners_an_article_gets() {
+    // The French seed has four English counterparts, each the other's best.
+    let dir = tempfile::tempdir().unwrap();
+    let (fr, en) = (dir.path().join("fr"), dir.path().join("en"));
+    std::fs::create_dir_all(&fr).unwrap();
+    std::fs::create_dir_all(&en).unwrap();
+    std::fs::copy(seed("000-fr.txt"), fr.join("000-fr.txt")).unwrap();
+    for name in &SEEDS[1..] {
+        std::fs::copy(seed(name), en.join(name)).unwrap();
+    }
+    for (top, partners) in [("1", 1), ("2", 2), ("4", 4)] {
+        let out = stdout_ok(&entente(&[
+            "corpus",
+            "--no-align",
+            "--top",
+            top,
+            s(&fr),
+            s(&en),
+        ]));
+        let found = lines(&out);
+        assert_eq!(found.len(), partners, "--top {top}: {out}");
+    }
+    let best = lines(&stdout_ok(&entente(&[
+        "corpus",
+        "--no-align",
+        "--top",
+        "4",
+        s(&fr),
+        s(&en),
+    ])))[0]["right"]
+        .clone();
+    let only = lines(&stdout_ok(&entente(&[
+        "corpus",
+        "--no-align",
+        "--top",
+        "1",
+        s(&fr),
+        s(&en),
+    ])))[0]["right"]
+        .clone();
+    assert_eq!(only, best, "--top 1 keeps the best partner");
 }

@@ -48,7 +48,7 @@ pub(super) fn fuzzy_edits(a: &[u8], b: &[u8]) -> Option<usize> {
 
 /// Optimal-string-alignment (Damerau) distance when it is at most `k`.
 /// Fixed-size rows on the stack: no allocation per comparison.
-pub(super) fn osa_within(a: &[u8], b: &[u8], k: usize) -> Option<usize> {
+pub(crate) fn osa_within(a: &[u8], b: &[u8], k: usize) -> Option<usize> {
     const W: usize = FUZZY_MAX_LEN + 1;
     if a.len() >= W || b.len() >= W || a.len().abs_diff(b.len()) > k {
         return None;

@@ -33,6 +33,7 @@ pub(crate) mod words;
 #[cfg(test)]
 mod tests;
 
+pub(crate) use fuzzy::osa_within;
 pub(crate) use index::VariantIndex;
 
 use crate::span::{Lang, Span};
