@@ -685,13 +685,13 @@ pub fn align_pair(
         #[serde(flatten)]
         alignment: JsonAlignment<'a>,
     }
-    let mut alignment_json = JsonAlignment::new(&pair, None);
-    if let Some(meta) = meta {
-        alignment_json = alignment_json.with_meta(meta);
-    }
+    let json = JsonAlignment::new(&pair, None);
     let line = serde_json::to_string(&Line {
         id: &spec.id,
-        alignment: alignment_json,
+        alignment: match meta {
+            Some(meta) => json.with_meta(meta),
+            None => json,
+        },
     })
     .map_err(|e| format!("cannot write the alignment as JSON: {e}"))?;
     Ok((line, alignment.links.len()))

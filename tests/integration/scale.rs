@@ -324,6 +324,10 @@ fn corpus_pairs_each_story_with_its_counterpart() {
         first["alignment"]["links"].is_array()
             && first["alignment"]["left"]["statements"].is_array()
     );
+    // Each alignment records how it was made, with the lexicon given.
+    let meta = &first["alignment"]["meta"];
+    assert_eq!(meta["date"], "2024-05-01T12:00:00Z", "{meta}");
+    assert_eq!(meta["lexicons"], serde_json::json!([s(&lexicon)]), "{meta}");
 }
 
 #[test]
