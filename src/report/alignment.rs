@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::document::{DocEvidence, DocSide, Document};
 use super::entities::{EntityUse, Sides, entity_uses};
 use super::evidence::{self, EvidenceLine};
-use super::mentions::{MentionRecord, one_line, records, truncate};
+use super::mentions::{MentionRecord, one_line, plural, records, truncate};
 use super::meta::Meta;
 use crate::align::{Aligner, Alignment, Analysis, Link};
 use crate::segment::StatementKind;
@@ -210,15 +210,17 @@ pub fn write_text(out: &mut dyn Write, doc: &Document) -> io::Result<()> {
     let (l, r) = (&doc.left, &doc.right);
     writeln!(
         out,
-        "{} ({}, {} statements) ↔ {} ({}, {} statements): {} link{}",
+        "{} ({}, {} statement{}) ↔ {} ({}, {} statement{}): {} link{}",
         l.path,
         l.lang,
         l.statements.len(),
+        plural(l.statements.len(), "", "s"),
         r.path,
         r.lang,
         r.statements.len(),
+        plural(r.statements.len(), "", "s"),
         doc.links.len(),
-        if doc.links.len() == 1 { "" } else { "s" }
+        plural(doc.links.len(), "", "s")
     )?;
     for link in &doc.links {
         writeln!(out)?;
@@ -255,7 +257,7 @@ pub fn write_text(out: &mut dyn Write, doc: &Document) -> io::Result<()> {
             side.lang.name(),
             side.path,
             ids.len(),
-            if ids.len() == 1 { "" } else { "s" }
+            plural(ids.len(), "", "s")
         )?;
         for &i in ids.iter() {
             writeln!(
@@ -428,7 +430,7 @@ pub fn write_markdown(out: &mut dyn Write, doc: &Document) -> io::Result<()> {
             out,
             "## Only in {name} ({} statement{})",
             ids.len(),
-            if ids.len() == 1 { "" } else { "s" }
+            plural(ids.len(), "", "s")
         )?;
         writeln!(out)?;
         if ids.is_empty() {

@@ -40,7 +40,7 @@ use super::alignment::{linked_share, made_by};
 use super::document::{DocLink, DocMention, DocSide, DocUnaligned, Document, statement_word};
 use super::entities::{self, EntityUse, Sides};
 use super::evidence;
-use super::mentions::MentionRecord;
+use super::mentions::{MentionRecord, plural};
 use crate::align::EvidenceKind;
 use crate::lexicon::EntityType;
 use crate::span::Lang;
@@ -264,16 +264,12 @@ pub fn write_mentions(
         "<p>{}: {} mention{} of {} entit{}",
         lang.name(),
         n_entity_mentions,
-        if n_entity_mentions == 1 { "" } else { "s" },
+        plural(n_entity_mentions, "", "s"),
         uses.len(),
-        if uses.len() == 1 { "y" } else { "ies" }
+        plural(uses.len(), "y", "ies")
     )?;
     if n_terms > 0 {
-        write!(
-            out,
-            ", {n_terms} TERM mention{}",
-            if n_terms == 1 { "" } else { "s" }
-        )?;
+        write!(out, ", {n_terms} TERM mention{}", plural(n_terms, "", "s"))?;
     }
     writeln!(out, ".</p>")?;
     writeln!(out, "<dl class=\"entities\">")?;

@@ -136,7 +136,8 @@ pub fn write_text(out: &mut dyn Write, records: &[MentionRecord]) -> io::Result<
     )
 }
 
-fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
+/// The ending for `n` things: `one` for one, else `many` (`"y"`, `"ies"`).
+pub(crate) fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
     if n == 1 { one } else { many }
 }
 

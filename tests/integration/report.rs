@@ -738,6 +738,25 @@ fn html_shows_entity_types_and_lets_the_reader_hide_them() {
     assert!(tagged.contains("<p class=\"types\">Types: ") && tagged.contains("data-hide-type"));
 }
 
+/// Regression: the text view said "(fr, 1 statements)".
+#[test]
+fn text_counts_in_the_singular_for_one() {
+    let text = stdout_ok(&entente(&[
+        "align",
+        "--left-lang",
+        "fr",
+        "--right-lang",
+        "en",
+        "tests/data/short/210-fr.txt",
+        "tests/data/short/211-en.txt",
+    ]));
+    let head = text.lines().next().unwrap();
+    assert!(
+        head.contains("(fr, 1 statement) ↔") && head.ends_with("(en, 1 statement): 1 link"),
+        "{head}"
+    );
+}
+
 /// Every `console` block of the README is what its command prints: the
 /// `$ entente …` line (optionally `| head -n N`), then its stderr and the
 /// first N lines of its stdout, trailing spaces aside. Regression: the
