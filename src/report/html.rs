@@ -16,8 +16,10 @@
 //!   beside its nearest linked neighbour in its own article (just after the
 //!   row of the linked statement before it, or just before the row of the
 //!   one after it), so each side reads in order as far as crossing links
-//!   allow and the page opens on linked statements, not on a run of one
-//!   side's. Every statement is shown once, with its id.
+//!   allow. The page opens on a link: only the right statements that no
+//!   linked one precedes come before the first linked row, and those that
+//!   no linked one follows (the article's tail) end the page. Every
+//!   statement is shown once, with its id.
 //! - **Mentions.** Each entity mention is a `<mark>` with `data-entity` and a
 //!   `title` tooltip (label, type, id, the lexicon name matched and how it
 //!   matched), coloured one colour per entity, the same on both sides and in
@@ -384,7 +386,7 @@ fn rows<'a>(
     // its own article: just after the row of the one before it, or just
     // before the row of the one after it (ties go after: read on). Only the
     // statements no linked one precedes go before the first linked row, so
-    // the page opens on a link.
+    // the page opens on a link, and those no linked one follows end it.
     let mut row_of_right: Vec<Option<usize>> = vec![None; n_right];
     for (k, row) in base.iter().enumerate() {
         if let Row::Linked(g) = row {
@@ -415,8 +417,9 @@ fn rows<'a>(
                 after[row(p)].push(j)
             }
             (_, Some(n)) => before[row(n)].push(j),
-            (Some(p), None) => after[row(p)].push(j),
-            (None, None) => tail.push(j),
+            // The article's tail, after its last linked statement, ends the
+            // page rather than follow that statement's row wherever it is.
+            (_, None) => tail.push(j),
         }
     }
     let mut rows = Vec::with_capacity(base.len() + unaligned.right.len());
@@ -967,13 +970,16 @@ mod tests {
             usize,
             &'static [&'static str],
         );
-        let cases: [Case; 11] = [
+        let cases: [Case; 12] = [
             (&[], 2, 2, &["L0", "L1", "R0", "R1"]),
             (&[(0, 0), (1, 1)], 2, 2, &["L0+R0", "L1+R1"]),
             // Right-only statements go beside their nearest linked neighbour.
-            (&[(1, 2)], 3, 4, &["L0", "R0", "R1", "L1+R2", "R3", "L2"]),
+            (&[(1, 2)], 3, 4, &["L0", "R0", "R1", "L1+R2", "L2", "R3"]),
             // Many-to-many: one group, one row.
             (&[(0, 0), (0, 1), (1, 1)], 2, 2, &["L0-1+R0-1"]),
+            // The tail of the right article ends the page (regression: 000–002
+            // opened on its 5 last statements, after the first French one).
+            (&[(0, 2), (1, 0)], 2, 4, &["L0+R2", "L1+R0", "R1", "R3"]),
             // Crossing links keep the left order; R1 follows R0, as near as R2.
             (&[(0, 2), (1, 0)], 2, 3, &["L0+R2", "L1+R0", "R1"]),
             // A group spanning left 0 and 3 is one row at 0.

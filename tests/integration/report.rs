@@ -589,6 +589,32 @@ fn html_opens_on_linked_statements() {
             first_linked <= 4,
             "{right}: {first_linked} rows before a link"
         );
+        // The English statements after the last linked one end the page
+        // (regression: they followed 000–002's first row, linked to its end).
+        let mut row = 0;
+        let mut linked_rows = Vec::new();
+        let mut right_rows = Vec::new();
+        for tag in start_tags(&html) {
+            if tag.name == "tr" && tag.attr("class").is_some() {
+                row += 1;
+                if tag.has_class("linked") {
+                    linked_rows.push(row);
+                }
+            } else if tag.has_class("stmt") && tag.attr("data-side") == Some("right") {
+                let id: usize = tag.attr("data-id").unwrap().parse().unwrap();
+                right_rows.push((id, row, linked_rows.last() == Some(&row)));
+            }
+        }
+        let last_linked_id = right_rows
+            .iter()
+            .filter(|r| r.2)
+            .map(|r| r.0)
+            .max()
+            .unwrap();
+        let last_linked_row = *linked_rows.last().unwrap();
+        for (id, row, _) in right_rows.iter().filter(|r| r.0 > last_linked_id) {
+            assert!(row > &last_linked_row, "{right}: EN {id} in row {row}");
+        }
     }
 }
 
