@@ -1,8 +1,8 @@
 //! One call from texts to results: [`Entente`] holds the lexicons and the
 //! options, is built once and shared (`Send + Sync`), and gives the same
 //! results as the command line — [`Tagged`] and [`Aligned`] serialize to the
-//! JSON of `entente tag` and of `entente batch` (one line per pair, without
-//! its `id`), through the same views.
+//! JSON of `entente tag` and of `entente batch --no-date` (one line per pair,
+//! without its `id`), through the same views.
 //!
 //! ```
 //! use entente::Entente;
@@ -33,6 +33,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::lexicon::LexiconBuilder;
 use crate::report::alignment::{AlignedPair, JsonAlignment};
 use crate::report::mentions::{self, MentionRecord, records};
+use crate::report::meta::Meta;
 use crate::span::{Lang, Offsets};
 use crate::tag::{TagOptions, Tagger};
 
@@ -44,6 +45,9 @@ const INLINE: &str = "-";
 pub struct Entente {
     aligner: Aligner,
     offsets: Offsets,
+    /// How its results are made, as the JSON's `meta` says (no date: the
+    /// same texts give the same result).
+    meta: Meta,
 }
 
 /// How to build an [`Entente`]: lexicon files, `strict`, threshold, offsets.
@@ -124,9 +128,15 @@ impl EntenteBuilder {
             threshold: self.threshold,
             ..AlignOptions::default()
         };
-        Ok(Entente {
-            aligner: Aligner::new(tagger, options),
+        let aligner = Aligner::new(tagger, options);
+        let meta = Meta {
             offsets: self.offsets,
+            ..Meta::new(&aligner, self.strict, None)
+        };
+        Ok(Entente {
+            aligner,
+            offsets: self.offsets,
+            meta,
         })
     }
 }
@@ -201,10 +211,10 @@ impl Entente {
         let (left, right) = (analyse(left, left_lang), analyse(right, right_lang));
         let alignment = self.aligner.align(&left, &right);
         Aligned {
+            entente: self,
             left,
             right,
             alignment,
-            offsets: self.offsets,
         }
     }
 }
@@ -238,10 +248,10 @@ impl Serialize for Tagged<'_> {
 /// `entente batch` (without its `id`).
 #[derive(Debug)]
 pub struct Aligned<'a> {
+    entente: &'a Entente,
     left: Analysis<'a>,
     right: Analysis<'a>,
     alignment: Alignment,
-    offsets: Offsets,
 }
 
 impl<'a> Aligned<'a> {
@@ -263,9 +273,15 @@ impl<'a> Aligned<'a> {
 
 impl Serialize for Aligned<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
-        let pair = AlignedPair::new((INLINE, &self.left), (INLINE, &self.right), &self.alignment);
+        let pair = AlignedPair::new(
+            &self.entente.aligner,
+            (INLINE, &self.left),
+            (INLINE, &self.right),
+            &self.alignment,
+        );
         JsonAlignment::new(&pair, None)
-            .with_offsets(self.offsets, &pair)
+            .with_offsets(self.entente.offsets, &pair)
+            .with_meta(&self.entente.meta)
             .serialize(serializer)
     }
 }

@@ -46,6 +46,7 @@ use crate::align::{Aligner, Analysis};
 use crate::detect::detect;
 use crate::error::{Error, ErrorKind};
 use crate::report::alignment::{AlignedPair, JsonAlignment};
+use crate::report::meta::Meta;
 use crate::span::{Lang, Offsets};
 
 /// Pairs read per thread before a chunk is aligned: enough to keep every
@@ -503,6 +504,7 @@ pub struct Batch<'a> {
     langs: LangDefaults,
     pool: rayon::ThreadPool,
     jobs: usize,
+    meta: Option<Meta>,
     offsets: Offsets,
 }
 
@@ -531,14 +533,24 @@ impl<'a> Batch<'a> {
             langs,
             pool,
             jobs,
+            meta: None,
             offsets: Offsets::Bytes,
         })
     }
 
-    /// Counts the statements' offsets in `offsets` (`--offsets chars`).
-    pub fn offsets(mut self, offsets: Offsets) -> Batch<'a> {
-        self.offsets = offsets;
-        self
+    /// Counts the offsets of statements and mentions in `offsets`
+    /// (`--offsets chars`).
+    pub fn with_offsets(self, offsets: Offsets) -> Batch<'a> {
+        Batch { offsets, ..self }
+    }
+
+    /// Records how the alignments were made (the `meta` of `align`'s JSON)
+    /// in every line.
+    pub fn with_meta(self, meta: Meta) -> Batch<'a> {
+        Batch {
+            meta: Some(meta),
+            ..self
+        }
     }
 
     /// Pairs read and aligned at a time.
@@ -614,7 +626,7 @@ impl<'a> Batch<'a> {
             },
             Item::Invalid { id, error } => return failed(id, error),
         };
-        match align_pair(self.aligner, &spec, self.langs, self.offsets) {
+        match align_pair(self.aligner, &spec, self.langs, self.meta.as_ref(), self.offsets) {
             Ok((line, links)) => Outcome {
                 id: spec.id,
                 line,
@@ -646,11 +658,13 @@ fn failed(id: Value, error: String) -> Outcome {
     }
 }
 
-/// Reads, analyses and aligns one pair; its JSON line and number of links.
+/// Reads, analyses and aligns one pair; its JSON line (with `meta`, if
+/// given, and offsets counted in `offsets`) and number of links.
 pub fn align_pair(
     aligner: &Aligner,
     spec: &PairSpec,
     langs: LangDefaults,
+    meta: Option<&Meta>,
     offsets: Offsets,
 ) -> Result<(String, usize), String> {
     let (left_text, left_path) = load(&spec.left)?;
@@ -668,16 +682,25 @@ pub fn align_pair(
     let left: Analysis = aligner.analyse(&left_text, left_lang);
     let right: Analysis = aligner.analyse(&right_text, right_lang);
     let alignment = aligner.align(&left, &right);
-    let pair = AlignedPair::new((&left_path, &left), (&right_path, &right), &alignment);
+    let pair = AlignedPair::new(
+        aligner,
+        (&left_path, &left),
+        (&right_path, &right),
+        &alignment,
+    );
     #[derive(Serialize)]
     struct Line<'a> {
         id: &'a Value,
         #[serde(flatten)]
         alignment: JsonAlignment<'a>,
     }
+    let json = JsonAlignment::new(&pair, None).with_offsets(offsets, &pair);
     let line = serde_json::to_string(&Line {
         id: &spec.id,
-        alignment: JsonAlignment::new(&pair, None).with_offsets(offsets, &pair),
+        alignment: match meta {
+            Some(meta) => json.with_meta(meta),
+            None => json,
+        },
     })
     .map_err(|e| format!("cannot write the alignment as JSON: {e}"))?;
     Ok((line, alignment.links.len()))

@@ -45,6 +45,7 @@ use crate::detect::detect;
 use crate::error::Error;
 use crate::lexicon::Lexicon;
 use crate::report::alignment::{AlignedPair, JsonAlignment};
+use crate::report::meta::Meta;
 use crate::span::Lang;
 
 /// The default of [`CorpusOptions::min_score`], shown in `--help`.
@@ -408,6 +409,7 @@ pub struct Corpus<'a> {
     jobs: usize,
     /// Whether to align the statements of the kept pairs.
     pub align: bool,
+    meta: Option<Meta>,
 }
 
 /// One output line.
@@ -436,7 +438,17 @@ impl<'a> Corpus<'a> {
             pool,
             jobs,
             align: true,
+            meta: None,
         })
+    }
+
+    /// Records how the alignments were made (the `meta` of `align`'s JSON)
+    /// in every `alignment`.
+    pub fn with_meta(self, meta: Meta) -> Corpus<'a> {
+        Corpus {
+            meta: Some(meta),
+            ..self
+        }
     }
 
     /// Reads and analyses the articles, finds the candidate pairs, aligns them
@@ -551,13 +563,19 @@ impl<'a> Corpus<'a> {
         let alignment = self.align.then(|| self.aligner.align(left.1, right.1));
         let pair = alignment
             .as_ref()
-            .map(|alignment| AlignedPair::new(left, right, alignment));
+            .map(|alignment| AlignedPair::new(self.aligner, left, right, alignment));
         let line = PairLine {
             left: left.0,
             right: right.0,
             score: c.score,
             shared: &c.shared,
-            alignment: pair.as_ref().map(|p| JsonAlignment::new(p, None)),
+            alignment: pair.as_ref().map(|p| {
+                let json = JsonAlignment::new(p, None);
+                match &self.meta {
+                    Some(meta) => json.with_meta(meta),
+                    None => json,
+                }
+            }),
         };
         let links = alignment.as_ref().map_or(0, |a| a.links.len());
         (serde_json::to_string(&line).unwrap_or_default(), links)

@@ -114,7 +114,8 @@ impl FromStr for Lang {
 /// What the offsets of results count. Bytes of the UTF-8 text are the
 /// default (`bytes[start..end]` is the mention); characters are what Python's
 /// `str` indexes (`text[start:end]`).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Offsets {
     /// UTF-8 bytes.
     #[default]
@@ -124,6 +125,11 @@ pub enum Offsets {
 }
 
 impl Offsets {
+    /// True for the default, byte offsets (which JSON leaves unsaid).
+    pub fn is_bytes(&self) -> bool {
+        *self == Offsets::Bytes
+    }
+
     /// A converter of `text`'s byte offsets into these offsets.
     pub fn of<'t>(self, text: &'t str) -> OffsetMap<'t> {
         OffsetMap::new(self, text)

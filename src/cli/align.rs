@@ -4,10 +4,12 @@ use std::path::PathBuf;
 
 use anyhow::{Result, bail};
 use clap::ValueEnum;
-use entente::align::{AlignOptions, Aligner, DEFAULT_THRESHOLD};
-use entente::report::alignment::{self, AlignedPair};
-use entente::report::html;
 use entente::{Lang, Offsets};
+use entente::align::{AlignOptions, Aligner, DEFAULT_THRESHOLD};
+use entente::report::alignment::{self, AlignedPair, JsonAlignment};
+use entente::report::document::Document;
+use entente::report::html;
+use entente::report::meta::Meta;
 
 use super::Outcome;
 use super::common::{self, LexiconArgs};
@@ -74,7 +76,12 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
-    /// What statements' `start`/`end` count in JSON: UTF-8 bytes, or characters (Python `str` indices).
+    /// Leave the date out of the record of how the alignment was made (JSON
+    /// `meta`, the HTML and Markdown footer), for output that depends on the
+    /// inputs only. SOURCE_DATE_EPOCH, when set, gives the date instead of the clock.
+    #[arg(long)]
+    no_date: bool,
+    /// What statements' and mentions' `start`/`end` count in JSON: UTF-8 bytes, or characters (Python `str` indices).
     #[arg(long, value_name = "bytes|chars", default_value = "bytes", value_parser = clap::value_parser!(Offsets))]
     offsets: Offsets,
     #[command(flatten)]
@@ -89,6 +96,7 @@ pub fn run(args: Args) -> Result<Outcome> {
     if args.left.as_os_str() == "-" && args.right.as_os_str() == "-" {
         bail!("only one of LEFT and RIGHT can be - (standard input)");
     }
+    let date = common::report_date(args.no_date)?;
     let aligner = args.flags.aligner()?;
     let left_text = common::read_text(&args.left)?;
     let right_text = common::read_text(&args.right)?;
@@ -102,14 +110,34 @@ pub fn run(args: Args) -> Result<Outcome> {
         args.left.display().to_string(),
         args.right.display().to_string(),
     );
-    let pair = AlignedPair::new((&left_path, &left), (&right_path, &right), &result);
+    let pair = AlignedPair::new(
+        &aligner,
+        (&left_path, &left),
+        (&right_path, &right),
+        &result,
+    );
+    let mut meta = Meta::new(&aligner, args.flags.lexicon.strict, date);
+    let json = JsonAlignment::new(&pair, None);
     let mut out = common::stdout();
-    match args.format {
-        Format::Text => alignment::write_text(&mut out, &pair)?,
-        Format::Json => alignment::write_json(&mut out, &pair, args.offsets)?,
-        Format::Tsv => alignment::write_tsv(&mut out, &pair)?,
-        Format::Markdown => alignment::write_markdown(&mut out, &pair, aligner.tagger())?,
-        Format::Html => html::write_alignment(&mut out, &pair, aligner.tagger())?,
+    if args.format == Format::Json {
+        // Only the JSON counts offsets in characters: reports place names by bytes.
+        meta.offsets = args.offsets;
+        let json = json.with_offsets(args.offsets, &pair).with_meta(&meta);
+        alignment::write_json(&mut out, &json)?;
+    } else {
+        write_document(&mut out, &Document::of(&json.with_meta(&meta))?, args.format)?;
     }
     common::finish(out)
+}
+
+/// Writes an alignment's document in a format for people (or TSV).
+pub fn write_document(out: &mut dyn std::io::Write, doc: &Document, format: Format) -> Result<()> {
+    match format {
+        Format::Text => alignment::write_text(out, doc)?,
+        Format::Tsv => alignment::write_tsv(out, doc)?,
+        Format::Markdown => alignment::write_markdown(out, doc)?,
+        Format::Html => html::write_alignment(out, doc)?,
+        Format::Json => bail!("a document is written from its JSON, not to it"),
+    }
+    Ok(())
 }

@@ -5,10 +5,11 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use anyhow::{Result, bail};
+use entente::{Lang, Offsets};
 use entente::batch::{
     Base, Batch, JsonLinesReader, LangDefaults, ManifestReader, Outcome as PairOutcome, PairReader,
 };
-use entente::{Lang, Offsets};
+use entente::report::meta::Meta;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::Outcome;
@@ -32,7 +33,10 @@ pub struct Args {
     /// Threads to align with (default: all cores). The output is the same for every number.
     #[arg(long, short, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     jobs: Option<u16>,
-    /// What statements' `start`/`end` count: UTF-8 bytes, or characters (Python `str` indices).
+    /// Leave the date out of each line's `meta` (as `align --no-date`).
+    #[arg(long)]
+    no_date: bool,
+    /// What statements' and mentions' `start`/`end` count: UTF-8 bytes, or characters (Python `str` indices).
     #[arg(long, value_name = "bytes|chars", default_value = "bytes", value_parser = clap::value_parser!(Offsets))]
     offsets: Offsets,
     #[command(flatten)]
@@ -78,7 +82,17 @@ pub fn run(args: Args) -> Result<Outcome> {
         left: args.left_lang,
         right: args.right_lang,
     };
-    let batch = Batch::new(&aligner, langs, jobs(args.jobs))?.offsets(args.offsets);
+    let meta = Meta {
+        offsets: args.offsets,
+        ..Meta::new(
+            &aligner,
+            args.flags.lexicon.strict,
+            common::report_date(args.no_date)?,
+        )
+    };
+    let batch = Batch::new(&aligner, langs, jobs(args.jobs))?
+        .with_meta(meta)
+        .with_offsets(args.offsets);
     let progress = io::stderr().is_terminal().then(|| {
         let bar = ProgressBar::new_spinner();
         bar.set_style(

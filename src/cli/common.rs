@@ -77,6 +77,25 @@ pub fn resolve_lang(given: Option<Lang>, text: &str, path: &Path, flag: &str) ->
     d.lang
 }
 
+/// The date a report records (UTC, RFC 3339): `SOURCE_DATE_EPOCH` when it
+/// is set, as reproducible builds do, else the clock; none with `--no-date`.
+pub fn report_date(no_date: bool) -> Result<Option<String>> {
+    if no_date {
+        return Ok(None);
+    }
+    let seconds = match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(value) => value.trim().parse::<i64>().map_err(|_| {
+            anyhow::anyhow!(
+                "SOURCE_DATE_EPOCH={value:?} is not a number of seconds since 1970-01-01 UTC (fix it, unset it, or use --no-date)"
+            )
+        })?,
+        Err(_) => std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX)),
+    };
+    Ok(Some(entente::report::meta::utc_date(seconds)))
+}
+
 /// Reads a text file (`-` for stdin) as UTF-8.
 pub fn read_text(path: &Path) -> Result<String> {
     Ok(entente::input::read_text(path)?)

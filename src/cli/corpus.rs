@@ -8,6 +8,7 @@ use entente::Lang;
 use entente::corpus::{
     self, Corpus, CorpusOptions, DEFAULT_MAX_DF, DEFAULT_MIN_SCORE, DEFAULT_TOP, SideLang,
 };
+use entente::report::meta::Meta;
 
 use super::Outcome;
 use super::align::AlignFlags;
@@ -42,6 +43,9 @@ pub struct Args {
     /// Threads to work with (default: all cores). The output is the same for every number.
     #[arg(long, short, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     jobs: Option<u16>,
+    /// Leave the date out of each alignment's `meta` (as `align --no-date`).
+    #[arg(long)]
+    no_date: bool,
     #[command(flatten)]
     flags: AlignFlags,
     /// Directory of the French articles (`*.txt`).
@@ -86,7 +90,12 @@ pub fn run(args: Args) -> Result<Outcome> {
         max_df: args.max_df as usize,
         ..CorpusOptions::default()
     };
-    let mut corpus = Corpus::new(&aligner, options, super::batch::jobs(args.jobs))?;
+    let meta = Meta::new(
+        &aligner,
+        args.flags.lexicon.strict,
+        common::report_date(args.no_date)?,
+    );
+    let mut corpus = Corpus::new(&aligner, options, super::batch::jobs(args.jobs))?.with_meta(meta);
     corpus.align = !args.no_align;
     let started = Instant::now();
     let mut out = common::stdout();

@@ -9,6 +9,7 @@ mod common;
 mod corpus;
 mod eval;
 mod lexicon;
+mod report;
 mod tag;
 
 use std::io::{self, Write};
@@ -50,6 +51,8 @@ enum Command {
     /// Find which French and English articles of two directories cover the same story, and align them.
     #[command(after_help = corpus::EXAMPLES)]
     Corpus(corpus::Args),
+    /// Render a saved alignment (`align --format json`) as HTML, Markdown or text, without aligning again.
+    Report(report::Args),
 }
 
 /// What a command reports when it finishes without an error.
@@ -73,6 +76,7 @@ pub fn main() -> ExitCode {
         Command::Lexicon(command) => lexicon::run(command),
         Command::Batch(args) => batch::run(args),
         Command::Corpus(args) => corpus::run(args),
+        Command::Report(args) => report::run(args),
     };
     match result {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,

@@ -1,17 +1,19 @@
-//! ⑤ Writing an alignment: JSON (the format of `docs/design.md`), TSV, a side-by-side text view
-//! and Markdown. HTML is in [`super::html`].
+//! ⑤ Writing an alignment: JSON (the format of `docs/design.md`) and TSV
+//! from the alignment itself; a side-by-side text view and Markdown from its
+//! [`Document`] (the JSON read back). HTML is in [`super::html`].
 
-use std::collections::HashMap;
 use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::mentions::{MentionRecord, one_line, records, truncate};
-use crate::align::{Alignment, Analysis, Evidence, EvidenceKind, Link};
-use crate::lexicon::EntityType;
+use super::document::{DocEvidence, DocSide, Document};
+use super::entities::{EntityUse, Sides, entity_uses};
+use super::evidence::{self, EvidenceLine};
+use super::mentions::{MentionRecord, one_line, plural, records, truncate};
+use super::meta::Meta;
+use crate::align::{Aligner, Alignment, Analysis, Link};
 use crate::segment::StatementKind;
 use crate::span::{Lang, Offsets};
-use crate::tag::Tagger;
 
 /// One article of an aligned pair, as the reports show it.
 #[derive(Clone, Copy, Debug)]
@@ -37,6 +39,8 @@ impl<'a> Side<'a> {
 /// Two articles and their alignment: what every report writes.
 #[derive(Clone, Copy, Debug)]
 pub struct AlignedPair<'a> {
+    /// The aligner that analysed both articles and linked them.
+    pub aligner: &'a Aligner,
     /// The left article.
     pub left: Side<'a>,
     /// The right article.
@@ -46,14 +50,17 @@ pub struct AlignedPair<'a> {
 }
 
 impl<'a> AlignedPair<'a> {
-    /// Two analysed articles, each with the path the user gave, and their links.
+    /// Two articles analysed by `aligner`, each with the path the user gave,
+    /// and their links.
     pub fn new(
+        aligner: &'a Aligner,
         left: (&'a str, &'a Analysis<'a>),
         right: (&'a str, &'a Analysis<'a>),
         alignment: &'a Alignment,
     ) -> AlignedPair<'a> {
         let side = |(path, analysis)| Side { path, analysis };
         AlignedPair {
+            aligner,
             left: side(left),
             right: side(right),
             alignment,
@@ -75,6 +82,11 @@ pub struct JsonAlignment<'a> {
     pub links: &'a [Link],
     /// Statements in no link, per side.
     pub unaligned: JsonUnaligned<'a>,
+    /// The entities each side mentions, as the aligner counts them.
+    pub entities: Vec<EntityUse>,
+    /// How the alignment was made (`align` only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub meta: Option<&'a Meta>,
 }
 
 /// One article in the JSON output.
@@ -86,6 +98,8 @@ pub struct JsonSide<'a> {
     pub lang: Lang,
     /// Its statements.
     pub statements: Vec<JsonStatement<'a>>,
+    /// Its mentions, entities and TERMs, as `tag --format json` writes them.
+    pub mentions: Vec<MentionRecord<'a>>,
 }
 
 /// One statement in the JSON output.
@@ -131,6 +145,7 @@ impl<'a> JsonAlignment<'a> {
                     kind: st.kind,
                 })
                 .collect(),
+            mentions: records(pair.aligner.tagger(), s.analysis.text, &s.analysis.mentions),
         };
         JsonAlignment {
             id,
@@ -141,150 +156,129 @@ impl<'a> JsonAlignment<'a> {
                 left: &pair.alignment.unaligned_left,
                 right: &pair.alignment.unaligned_right,
             },
+            entities: entity_uses(pair.aligner, pair.left.analysis, pair.right.analysis),
+            meta: None,
         }
     }
-}
 
-impl JsonAlignment<'_> {
-    /// The view with its statements' offsets counted in `offsets`
-    /// (`--offsets chars`); `pair` is the pair it was made of.
+    /// The view with its statements' and mentions' offsets counted in
+    /// `offsets` (`--offsets chars`); `pair` is the pair it was made of.
     pub fn with_offsets(mut self, offsets: Offsets, pair: &AlignedPair) -> Self {
         for (side, of) in [(&mut self.left, &pair.left), (&mut self.right, &pair.right)] {
             let map = offsets.of(of.analysis.text);
             for st in &mut side.statements {
                 (st.start, st.end) = (map.at(st.start), map.at(st.end));
             }
+            for m in &mut side.mentions {
+                (m.start, m.end) = (map.at(m.start), map.at(m.end));
+            }
         }
         self
+    }
+
+    /// The same, recording how it was made.
+    pub fn with_meta(self, meta: &'a Meta) -> JsonAlignment<'a> {
+        JsonAlignment {
+            meta: Some(meta),
+            ..self
+        }
     }
 }
 
 /// Pretty-printed JSON with a final newline.
-pub fn write_json(out: &mut dyn Write, pair: &AlignedPair, offsets: Offsets) -> io::Result<()> {
-    let view = JsonAlignment::new(pair, None).with_offsets(offsets, pair);
-    serde_json::to_writer_pretty(&mut *out, &view)?;
+pub fn write_json(out: &mut dyn Write, json: &JsonAlignment) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, json)?;
     writeln!(out)
 }
 
 /// One line per link: ids, score, both texts and the evidence.
-pub fn write_tsv(out: &mut dyn Write, pair: &AlignedPair) -> io::Result<()> {
+pub fn write_tsv(out: &mut dyn Write, doc: &Document) -> io::Result<()> {
     writeln!(out, "left\tright\tscore\tleft_text\tright_text\tevidence")?;
-    for link in &pair.alignment.links {
+    for link in &doc.links {
         writeln!(
             out,
             "{}\t{}\t{:.4}\t{}\t{}\t{}",
             link.left,
             link.right,
             link.score,
-            one_line(pair.left.statement_text(link.left)),
-            one_line(pair.right.statement_text(link.right)),
+            one_line(doc.left.text(link.left)),
+            one_line(doc.right.text(link.right)),
             one_line(&evidence_summary(&link.evidence, " ; "))
         )?;
     }
     Ok(())
 }
 
-/// `Choïgou ↔ Shoigu`: how each side words one piece of evidence.
-pub(crate) fn evidence_pair(e: &Evidence) -> String {
-    let side = |words: &[String]| {
-        if words.is_empty() {
-            e.label.clone()
-        } else {
-            words.join(" / ")
-        }
-    };
-    format!("{} ↔ {}", side(&e.left), side(&e.right))
-}
-
-/// One piece of evidence for one-line formats: both sides' words, plus what
-/// was shared when no word says it (`Moscou ↔ Moscow (Russia)`) or who was
-/// quoted (`« … » ↔ “…” (quoted: Vladimir Putin)`).
-pub(crate) fn evidence_text(e: &Evidence) -> String {
-    match (e.kind, unsaid_label(e)) {
-        (EvidenceKind::Quote, _) => format!("{} (quoted: {})", evidence_pair(e), e.label),
-        (_, Some(label)) => format!("{} ({label})", evidence_pair(e)),
-        (_, None) => evidence_pair(e),
-    }
-}
-
-/// All evidence of a link, strongest first, joined by `sep`.
-pub(crate) fn evidence_summary(evidence: &[Evidence], sep: &str) -> String {
+/// All evidence of a link, one piece at a time, strongest first, joined by `sep`.
+fn evidence_summary(evidence: &[DocEvidence], sep: &str) -> String {
     evidence
         .iter()
-        .map(evidence_text)
+        .map(|e| EvidenceLine::single(e).text())
         .collect::<Vec<_>>()
         .join(sep)
 }
 
-/// The word for evidence kinds in reports.
-pub(crate) fn kind_word(kind: EvidenceKind) -> &'static str {
-    match kind {
-        EvidenceKind::Entity => "entity",
-        EvidenceKind::Name => "name",
-        EvidenceKind::Number => "number",
-        EvidenceKind::Quote => "quote",
-        EvidenceKind::Term => "term",
-        EvidenceKind::Wording => "wording",
-        EvidenceKind::Cognate => "cognate",
-    }
-}
-
 /// Side by side for a terminal: each link with both statements in two columns
 /// and its evidence, then what each side says alone.
-pub fn write_text(out: &mut dyn Write, pair: &AlignedPair) -> io::Result<()> {
+pub fn write_text(out: &mut dyn Write, doc: &Document) -> io::Result<()> {
     const COLUMN: usize = 58;
-    let (l, r) = (&pair.left, &pair.right);
-    let a = pair.alignment;
+    let (l, r) = (&doc.left, &doc.right);
     writeln!(
         out,
-        "{} ({}, {} statements) ↔ {} ({}, {} statements): {} link{}",
+        "{} ({}, {} statement{}) ↔ {} ({}, {} statement{}): {} link{}",
         l.path,
-        l.lang(),
-        l.analysis.statements.len(),
+        l.lang,
+        l.statements.len(),
+        plural(l.statements.len(), "", "s"),
         r.path,
-        r.lang(),
-        r.analysis.statements.len(),
-        a.links.len(),
-        if a.links.len() == 1 { "" } else { "s" }
+        r.lang,
+        r.statements.len(),
+        plural(r.statements.len(), "", "s"),
+        doc.links.len(),
+        plural(doc.links.len(), "", "s")
     )?;
-    for link in &a.links {
+    for link in &doc.links {
         writeln!(out)?;
         writeln!(
             out,
             "[{}] ↔ [{}]  score {:.2}",
             link.left, link.right, link.score
         )?;
-        let left = wrap(&one_line(l.statement_text(link.left)), COLUMN);
-        let right = wrap(&one_line(r.statement_text(link.right)), COLUMN);
+        let left = wrap(&one_line(l.text(link.left)), COLUMN);
+        let right = wrap(&one_line(r.text(link.right)), COLUMN);
         for k in 0..left.len().max(right.len()) {
             let lt = left.get(k).map_or("", String::as_str);
             let rt = right.get(k).map_or("", String::as_str);
             writeln!(out, "  {lt:<COLUMN$} │ {rt}")?;
         }
-        writeln!(
-            out,
-            "  evidence: {}",
-            truncate(&evidence_summary(&link.evidence, " · "), 2 * COLUMN)
-        )?;
+        let evidence: Vec<String> = evidence::lines(&link.evidence)
+            .iter()
+            .map(|line| line.text_within(COLUMN))
+            .collect();
+        // As wide as the two columns: "  evidence: " takes 12 of their 121.
+        for (k, line) in wrap(&evidence.join(" · "), 2 * COLUMN - 7)
+            .iter()
+            .enumerate()
+        {
+            let head = if k == 0 { "evidence:" } else { "" };
+            writeln!(out, "  {head:<9} {line}")?;
+        }
     }
-    for (side, ids, lang) in [
-        (l, &a.unaligned_left, l.lang()),
-        (r, &a.unaligned_right, r.lang()),
-    ] {
+    for (side, ids) in [(l, &doc.unaligned.left), (r, &doc.unaligned.right)] {
         writeln!(out)?;
         writeln!(
             out,
             "Only in {} ({}): {} statement{}",
-            lang.name(),
+            side.lang.name(),
             side.path,
             ids.len(),
-            if ids.len() == 1 { "" } else { "s" }
+            plural(ids.len(), "", "s")
         )?;
         for &i in ids.iter() {
             writeln!(
                 out,
                 "  [{i}] {}",
-                truncate(&one_line(side.statement_text(i)), 2 * COLUMN)
+                truncate(&one_line(side.text(i)), 2 * COLUMN)
             )?;
         }
     }
@@ -312,99 +306,12 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
 }
 
 /// Share of a side's statements that take part in a link.
-pub(crate) fn linked_share(n_statements: usize, unaligned: usize) -> f64 {
-    if n_statements == 0 {
+pub(crate) fn linked_share(side: &DocSide, unaligned: usize) -> f64 {
+    let n = side.statements.len();
+    if n == 0 {
         0.0
     } else {
-        (n_statements - unaligned) as f64 / n_statements as f64
-    }
-}
-
-/// How often each side mentions one entity: what the summaries list.
-#[derive(Clone, Debug, PartialEq)]
-pub(crate) struct EntityUse<'a> {
-    /// The entry's id.
-    pub entity: &'a str,
-    /// The entry's label.
-    pub label: &'a str,
-    /// The entry's type (never TERM).
-    pub kind: EntityType,
-    /// Mentions in the left article.
-    pub left: usize,
-    /// Mentions in the right article.
-    pub right: usize,
-}
-
-impl EntityUse<'_> {
-    /// Which sides mention it.
-    pub fn sides(&self) -> Sides {
-        match (self.left > 0, self.right > 0) {
-            (true, false) => Sides::Left,
-            (false, true) => Sides::Right,
-            _ => Sides::Both,
-        }
-    }
-}
-
-/// Which sides of a pair mention an entity.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Sides {
-    /// Both articles.
-    Both,
-    /// Only the left one.
-    Left,
-    /// Only the right one.
-    Right,
-}
-
-/// The entities (not TERMs) the two sides mention, most mentioned first, then
-/// by label: the "both sides / only one side" lists of the summaries.
-pub(crate) fn entity_uses<'a>(
-    left: &[MentionRecord<'a>],
-    right: &[MentionRecord<'a>],
-) -> Vec<EntityUse<'a>> {
-    let mut uses: Vec<EntityUse<'a>> = Vec::new();
-    let mut at: HashMap<&str, usize> = HashMap::new();
-    for (records, is_left) in [(left, true), (right, false)] {
-        for r in records.iter().filter(|r| r.kind != EntityType::Term) {
-            let i = *at.entry(r.entity).or_insert_with(|| {
-                uses.push(EntityUse {
-                    entity: r.entity,
-                    label: r.label,
-                    kind: r.kind,
-                    left: 0,
-                    right: 0,
-                });
-                uses.len() - 1
-            });
-            if is_left {
-                uses[i].left += 1;
-            } else {
-                uses[i].right += 1;
-            }
-        }
-    }
-    uses.sort_by(|a, b| {
-        (b.left + b.right)
-            .cmp(&(a.left + a.right))
-            .then_with(|| a.label.cmp(b.label))
-            .then_with(|| a.entity.cmp(b.entity))
-    });
-    uses
-}
-
-/// "French", or "left (French)" when both sides are in one language, so that
-/// "only in …" stays unambiguous.
-pub(crate) fn side_name(pair: &AlignedPair, left: bool) -> String {
-    let lang = if left {
-        pair.left.lang()
-    } else {
-        pair.right.lang()
-    };
-    if pair.left.lang() != pair.right.lang() {
-        lang.name().to_string()
-    } else {
-        format!("{} ({})", if left { "left" } else { "right" }, lang.name())
+        (n - unaligned.min(n)) as f64 / n as f64
     }
 }
 
@@ -426,143 +333,141 @@ fn md(text: &str) -> String {
     out
 }
 
-/// The label of a piece of evidence when neither side's wording says it
-/// (`Russia` for `Moscou ↔ Moscow`, `buy` for `acheter ↔ purchasing`), so a
-/// reader sees what was shared; none when a word holds it (`Kim Jong-un` for
-/// Kim Jong Un, `satellites` for satellite), letters and digits compared.
-pub(crate) fn unsaid_label(e: &Evidence) -> Option<&str> {
-    let key = |text: &str| {
-        text.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect::<String>()
-    };
-    let label = key(&e.label);
-    let says = |words: &[String]| words.iter().any(|w| key(w).contains(&label));
-    let wordless = e.left.is_empty() && e.right.is_empty();
-    if label.is_empty() || wordless || says(&e.left) || says(&e.right) {
-        None
-    } else {
-        Some(e.label.as_str())
-    }
-}
-
-/// A link's evidence for Markdown: `Choïgou ↔ Shoigu (entity); Moscou ↔ Moscow (entity: Russia)`.
-fn md_evidence(evidence: &[Evidence]) -> String {
-    let one = |e: &Evidence| match unsaid_label(e) {
-        Some(label) => format!(
-            "{} ({}: {})",
-            md(&evidence_pair(e)),
-            kind_word(e.kind),
-            md(label)
-        ),
-        None => format!("{} ({})", md(&evidence_pair(e)), kind_word(e.kind)),
-    };
-    evidence.iter().map(one).collect::<Vec<_>>().join("; ")
+/// A link's evidence for Markdown: `Choïgou ↔ Shoigu (entity); Moscou ↔
+/// Moscow (entity: Russia)`.
+fn md_evidence(evidence: &[DocEvidence]) -> String {
+    evidence::lines(evidence)
+        .iter()
+        .map(|line| {
+            let names = line.names();
+            if names.is_empty() {
+                format!("{} ({})", md(&line.pair()), line.kind_words())
+            } else {
+                format!(
+                    "{} ({}: {})",
+                    md(&line.pair()),
+                    line.kind_words(),
+                    md(&names.join(", "))
+                )
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// A Markdown document with what the HTML report shows: a summary (statements,
 /// share linked, entities on both sides or only one), a table of links with
-/// their evidence, then the statements only one side has. `tagger` is the one
-/// that analysed both sides; it names their mentions.
-pub fn write_markdown(out: &mut dyn Write, pair: &AlignedPair, tagger: &Tagger) -> io::Result<()> {
-    let (l, r) = (&pair.left, &pair.right);
-    let a = pair.alignment;
-    let (left_name, right_name) = (side_name(pair, true), side_name(pair, false));
-    let (nl, nr) = (l.analysis.statements.len(), r.analysis.statements.len());
-    writeln!(out, "# Alignment: {} ↔ {}", md(l.path), md(r.path))?;
+/// their evidence, then the statements only one side has.
+pub fn write_markdown(out: &mut dyn Write, doc: &Document) -> io::Result<()> {
+    let (l, r) = (&doc.left, &doc.right);
+    let (left_name, right_name) = (doc.side_name(true), doc.side_name(false));
+    let (nl, nr) = (l.statements.len(), r.statements.len());
+    writeln!(out, "# Alignment: {} ↔ {}", md(&l.path), md(&r.path))?;
     writeln!(out)?;
     writeln!(
         out,
         "| | {left_name} ({}) | {right_name} ({}) |",
-        md(l.path),
-        md(r.path)
+        md(&l.path),
+        md(&r.path)
     )?;
     writeln!(out, "|---|---|---|")?;
     writeln!(out, "| statements | {nl} | {nr} |")?;
     writeln!(
         out,
         "| covered by links | {} ({:.0}%) | {} ({:.0}%) |",
-        nl - a.unaligned_left.len(),
-        100.0 * linked_share(nl, a.unaligned_left.len()),
-        nr - a.unaligned_right.len(),
-        100.0 * linked_share(nr, a.unaligned_right.len())
+        nl - doc.unaligned.left.len().min(nl),
+        100.0 * linked_share(l, doc.unaligned.left.len()),
+        nr - doc.unaligned.right.len().min(nr),
+        100.0 * linked_share(r, doc.unaligned.right.len())
     )?;
-    writeln!(out, "| links | {} | |", a.links.len())?;
+    writeln!(out, "| links | {} | |", doc.links.len())?;
     writeln!(out)?;
     writeln!(out, "## Entities")?;
     writeln!(out)?;
-    let uses = entity_uses(
-        &records(tagger, l.analysis.text, &l.analysis.mentions),
-        &records(tagger, r.analysis.text, &r.analysis.mentions),
-    );
-    for (sides, title) in [
-        (Sides::Both, "Both sides mention".to_string()),
-        (Sides::Left, format!("Only in {left_name}")),
-        (Sides::Right, format!("Only in {right_name}")),
-    ] {
-        let these: Vec<String> = uses
-            .iter()
-            .filter(|u| u.sides() == sides)
-            .map(|u| match sides {
-                Sides::Both => format!("{} ({} · {})", md(u.label), u.left, u.right),
-                Sides::Left => format!("{} ({})", md(u.label), u.left),
-                Sides::Right => format!("{} ({})", md(u.label), u.right),
-            })
-            .collect();
-        let list = if these.is_empty() {
-            "none".to_string()
-        } else {
-            these.join(", ")
-        };
-        writeln!(out, "- **{title}** ({}): {list}", these.len())?;
+    match &doc.entities {
+        None => writeln!(out, "Not recorded in this alignment's JSON.")?,
+        Some(uses) => {
+            for (sides, title) in [
+                (Sides::Both, "Both sides mention".to_string()),
+                (Sides::Left, format!("Only in {left_name}")),
+                (Sides::Right, format!("Only in {right_name}")),
+            ] {
+                let these: Vec<String> = uses
+                    .iter()
+                    .filter(|u| u.sides() == sides)
+                    .map(|u| match sides {
+                        Sides::Both => format!("{} ({} · {})", md(&u.label), u.left, u.right),
+                        Sides::Left => format!("{} ({})", md(&u.label), u.left),
+                        Sides::Right => format!("{} ({})", md(&u.label), u.right),
+                    })
+                    .collect();
+                let list = if these.is_empty() {
+                    "none".to_string()
+                } else {
+                    these.join(", ")
+                };
+                writeln!(out, "- **{title}** ({}): {list}", these.len())?;
+            }
+            writeln!(out)?;
+            writeln!(
+                out,
+                "Counts are mentions per side ({left_name} · {right_name})."
+            )?;
+        }
     }
-    writeln!(out)?;
-    writeln!(
-        out,
-        "Counts are mentions per side ({left_name} · {right_name})."
-    )?;
     writeln!(out)?;
     writeln!(out, "## Linked statements")?;
     writeln!(out)?;
-    if a.links.is_empty() {
+    if doc.links.is_empty() {
         writeln!(out, "No statements were linked.")?;
     } else {
         writeln!(out, "| {left_name} | {right_name} | score | evidence |")?;
         writeln!(out, "|---|---|---|---|")?;
-        for link in &a.links {
+        for link in &doc.links {
             writeln!(
                 out,
                 "| [{}] {} | [{}] {} | {:.2} | {} |",
                 link.left,
-                md(l.statement_text(link.left)),
+                md(l.text(link.left)),
                 link.right,
-                md(r.statement_text(link.right)),
+                md(r.text(link.right)),
                 link.score,
                 md_evidence(&link.evidence)
             )?;
         }
     }
     for (side, ids, name) in [
-        (l, &a.unaligned_left, &left_name),
-        (r, &a.unaligned_right, &right_name),
+        (l, &doc.unaligned.left, &left_name),
+        (r, &doc.unaligned.right, &right_name),
     ] {
         writeln!(out)?;
         writeln!(
             out,
             "## Only in {name} ({} statement{})",
             ids.len(),
-            if ids.len() == 1 { "" } else { "s" }
+            plural(ids.len(), "", "s")
         )?;
         writeln!(out)?;
         if ids.is_empty() {
             writeln!(out, "Every statement is linked.")?;
         }
         for &i in ids.iter() {
-            writeln!(out, "- [{i}] {}", md(side.statement_text(i)))?;
+            writeln!(out, "- [{i}] {}", md(side.text(i)))?;
         }
     }
+    writeln!(out)?;
+    writeln!(out, "---")?;
+    writeln!(out)?;
+    writeln!(out, "{}", md(&made_by(doc)))?;
     Ok(())
+}
+
+/// The footer line of the Markdown and HTML reports: how the alignment was made.
+pub(crate) fn made_by(doc: &Document) -> String {
+    match &doc.meta {
+        Some(meta) => format!("Made by {}.", meta.describe()),
+        None => "How this alignment was made was not recorded.".to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -578,29 +483,6 @@ mod tests {
                 .iter()
                 .all(|l| l.chars().count() <= 5)
         );
-    }
-
-    #[test]
-    fn a_label_is_shown_only_when_no_word_says_it() {
-        let e = |label: &str, left: &[&str], right: &[&str]| Evidence {
-            kind: EvidenceKind::Entity,
-            key: "k".into(),
-            label: label.into(),
-            left: left.iter().map(|w| w.to_string()).collect(),
-            right: right.iter().map(|w| w.to_string()).collect(),
-            weight: 1.0,
-        };
-        let cases = [
-            (e("Russia", &["Moscou"], &["Moscow"]), Some("Russia")),
-            (e("Russia", &["Moscou"], &["Russia"]), None),
-            (e("Kim Jong Un", &["Kim Jong-un"], &["Kim Jong-un"]), None),
-            (e("satellite", &["satellites"], &["satellites"]), None),
-            (e("buy", &["acheter"], &["purchasing"]), Some("buy")),
-            (e("dur:4:year", &[], &[]), None),
-        ];
-        for (evidence, want) in &cases {
-            assert_eq!(unsaid_label(evidence), *want, "{evidence:?}");
-        }
     }
 
     #[test]

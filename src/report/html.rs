@@ -4,25 +4,33 @@
 //! Each report is one file with its CSS and a little JavaScript inline: no
 //! network, no external fonts or scripts (a Content-Security-Policy says so to
 //! the browser). Everything is in the markup, so the page reads the same with
-//! JavaScript off and prints sensibly; the script only adds hover highlights
-//! and a switch to hide the statements only one side has.
+//! JavaScript off and prints sensibly; the script only adds hover highlights,
+//! a switch to hide the statements only one side has and switches that hide
+//! the marks of one entity type.
 //!
 //! - **Rows.** Linked statements share a row: the statements of one connected
 //!   group of links (many-to-many) on the left and right, the links with their
 //!   score and evidence in the middle. A statement with no counterpart gets a
 //!   row of its own marked "only in French" / "only in English". Rows follow
-//!   the left article's reading order; the right article's unlinked
-//!   statements come just before the first row that links a later right
-//!   statement, so each side reads in order as far as crossing links allow.
-//!   Every statement is shown once, with its id.
+//!   the left article's reading order; each unlinked right statement sits
+//!   beside its nearest linked neighbour in its own article (just after the
+//!   row of the linked statement before it, or just before the row of the
+//!   one after it), so each side reads in order as far as crossing links
+//!   allow. The page opens on a link: only the right statements that no
+//!   linked one precedes come before the first linked row, and those that
+//!   no linked one follows (the article's tail) end the page. Every
+//!   statement is shown once, with its id.
 //! - **Mentions.** Each entity mention is a `<mark>` with `data-entity` and a
 //!   `title` tooltip (label, type, id, the lexicon name matched and how it
 //!   matched), coloured one colour per entity, the same on both sides and in
-//!   the summary. TERM mentions (general concepts such as munitions /
-//!   ammunition) are many, so the side-by-side view marks one only where a
-//!   link of its statement cites it as evidence, and only subtly: a dotted
-//!   underline with the same tooltip, no colour. `tag --format html` marks
-//!   every TERM it is given (with `--terms`) the same way.
+//!   the summary. Each mark and summary chip also shows its type
+//!   (`data-type`) as a small badge coloured by type, as displaCy does, and
+//!   a legend lists the types present. TERM mentions (general concepts such
+//!   as munitions / ammunition) are many, so the side-by-side view marks one
+//!   only where a link of its statement cites it as evidence, and only
+//!   subtly: a dotted underline with the same tooltip, no colour and no
+//!   badge. `tag --format html` marks every TERM it is given (with
+//!   `--terms`) the same way.
 //! - **Escaping.** All text and attribute values go through [`escape`], the
 //!   one escape function; an article holding `<script>` shows it as text.
 
@@ -30,16 +38,15 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::io::{self, Write};
 
-use super::alignment::{
-    AlignedPair, EntityUse, Side, Sides, entity_uses, evidence_pair, kind_word, linked_share,
-    side_name, unsaid_label,
-};
-use super::mentions::{MentionRecord, records};
-use crate::align::{Alignment, EvidenceKind, Link};
+use super::alignment::{linked_share, made_by};
+use super::document::{DocLink, DocMention, DocSide, DocUnaligned, Document, statement_word};
+use super::entities::{self, EntityUse, Sides};
+use super::evidence;
+use super::mentions::{MentionRecord, plural};
+use crate::align::EvidenceKind;
 use crate::lexicon::EntityType;
-use crate::segment::StatementKind;
-use crate::span::{Lang, Span};
-use crate::tag::{MatchHow, Tagger};
+use crate::span::Lang;
+use crate::tag::MatchHow;
 
 /// Escapes text for HTML, in element content and in quoted attribute values
 /// alike: `& < > " '`, and line breaks as character references so one
@@ -70,16 +77,13 @@ pub fn escape(text: &str) -> Cow<'_, str> {
 }
 
 /// Writes an aligned pair as one HTML page: summary, then the two articles
-/// side by side (see the module doc). `tagger` is the one that analysed both
-/// sides; it names their mentions.
-pub fn write_alignment(out: &mut dyn Write, pair: &AlignedPair, tagger: &Tagger) -> io::Result<()> {
-    let (l, r) = (&pair.left, &pair.right);
-    let a = pair.alignment;
-    let left_records = records(tagger, l.analysis.text, &l.analysis.mentions);
-    let right_records = records(tagger, r.analysis.text, &r.analysis.mentions);
-    let uses = entity_uses(&left_records, &right_records);
-    let palette = Palette::new(&uses);
-    let (left_name, right_name) = (side_name(pair, true), side_name(pair, false));
+/// side by side (see the module doc).
+pub fn write_alignment(out: &mut dyn Write, doc: &Document) -> io::Result<()> {
+    let (l, r) = (&doc.left, &doc.right);
+    let no_uses = Vec::new();
+    let uses = doc.entities.as_ref().unwrap_or(&no_uses);
+    let palette = Palette::new(uses);
+    let (left_name, right_name) = (doc.side_name(true), doc.side_name(false));
     let title = format!("{} ↔ {}", l.path, r.path);
 
     head(out, &format!("entente: {title}"), &palette)?;
@@ -91,12 +95,12 @@ pub fn write_alignment(out: &mut dyn Write, pair: &AlignedPair, tagger: &Tagger)
         out,
         "<thead><tr><th></th><th>{} <code>{}</code></th><th>{} <code>{}</code></th></tr></thead>",
         escape(&left_name),
-        escape(l.path),
+        escape(&l.path),
         escape(&right_name),
-        escape(r.path)
+        escape(&r.path)
     )?;
     writeln!(out, "<tbody>")?;
-    let (nl, nr) = (l.analysis.statements.len(), r.analysis.statements.len());
+    let (nl, nr) = (l.statements.len(), r.statements.len());
     writeln!(
         out,
         "<tr><th>statements</th><td>{nl}</td><td>{nr}</td></tr>"
@@ -104,24 +108,34 @@ pub fn write_alignment(out: &mut dyn Write, pair: &AlignedPair, tagger: &Tagger)
     writeln!(
         out,
         "<tr><th>covered by links</th><td>{} ({:.0}%)</td><td>{} ({:.0}%)</td></tr>",
-        nl - a.unaligned_left.len(),
-        100.0 * linked_share(nl, a.unaligned_left.len()),
-        nr - a.unaligned_right.len(),
-        100.0 * linked_share(nr, a.unaligned_right.len())
+        nl - doc.unaligned.left.len().min(nl),
+        100.0 * linked_share(l, doc.unaligned.left.len()),
+        nr - doc.unaligned.right.len().min(nr),
+        100.0 * linked_share(r, doc.unaligned.right.len())
     )?;
     writeln!(
         out,
         "<tr><th>links</th><td colspan=\"2\">{}</td></tr>",
-        a.links.len()
+        doc.links.len()
     )?;
     writeln!(out, "</tbody>")?;
     writeln!(out, "</table>")?;
     writeln!(out, "<dl class=\"entities\">")?;
+    if doc.entities.is_none() {
+        writeln!(out, "<dt>Entities</dt>")?;
+        writeln!(
+            out,
+            "<dd><span class=\"none\">not recorded in this alignment’s JSON</span></dd>"
+        )?;
+    }
     for (sides, title) in [
         (Sides::Both, "Both sides mention".to_string()),
         (Sides::Left, format!("Only in {left_name}")),
         (Sides::Right, format!("Only in {right_name}")),
-    ] {
+    ]
+    .into_iter()
+    .filter(|_| doc.entities.is_some())
+    {
         let these: Vec<&EntityUse> = uses.iter().filter(|u| u.sides() == sides).collect();
         writeln!(out, "<dt>{} ({})</dt>", escape(&title), these.len())?;
         writeln!(out, "<dd>")?;
@@ -142,7 +156,7 @@ pub fn write_alignment(out: &mut dyn Write, pair: &AlignedPair, tagger: &Tagger)
                 u.left,
                 u.right
             );
-            chip(out, &palette, u.entity, u.label, &counts, &tip)?;
+            chip(out, &palette, u, &counts, &tip)?;
         }
         writeln!(out, "</dd>")?;
     }
@@ -156,10 +170,12 @@ pub fn write_alignment(out: &mut dyn Write, pair: &AlignedPair, tagger: &Tagger)
         escape(&left_name),
         escape(&right_name)
     )?;
+    types_legend(out, uses)?;
     writeln!(out, "</section>")?;
     writeln!(
         out,
-        "<p id=\"tools\" hidden><label><input type=\"checkbox\" id=\"linked-only\"> show linked statements only</label></p>"
+        "<p id=\"tools\" hidden><label><input type=\"checkbox\" id=\"linked-only\"> show linked statements only</label>{}</p>",
+        type_switches(uses)
     )?;
     writeln!(out, "</header>")?;
 
@@ -173,24 +189,21 @@ pub fn write_alignment(out: &mut dyn Write, pair: &AlignedPair, tagger: &Tagger)
         out,
         "<thead><tr><th>{} <code>{}</code></th><th>links</th><th>{} <code>{}</code></th></tr></thead>",
         escape(&left_name),
-        escape(l.path),
+        escape(&l.path),
         escape(&right_name),
-        escape(r.path)
+        escape(&r.path)
     )?;
     writeln!(out, "<tbody>")?;
-    let cited = cited_terms(&a.links);
-    let sides = [
-        (l, &left_records[..], "l", &cited[0]),
-        (r, &right_records[..], "r", &cited[1]),
-    ];
-    for row in rows(a, nl, nr) {
+    let cited = cited_terms(&doc.links);
+    let sides = [(l, "l", &cited[0]), (r, "r", &cited[1])];
+    for row in rows(&doc.links, &doc.unaligned, nl, nr) {
         match row {
             Row::Linked(group) => {
                 writeln!(out, "<tr class=\"linked\">")?;
                 statement_cell(out, sides[0], &group.left, &palette)?;
                 writeln!(out, "<td class=\"mid\">")?;
                 for link in group.links {
-                    link_block(out, link, l.lang(), r.lang(), &palette)?;
+                    link_block(out, link, l.lang, r.lang, &palette)?;
                 }
                 writeln!(out, "</td>")?;
                 statement_cell(out, sides[1], &group.right, &palette)?;
@@ -223,6 +236,11 @@ pub fn write_alignment(out: &mut dyn Write, pair: &AlignedPair, tagger: &Tagger)
     writeln!(out, "</tbody>")?;
     writeln!(out, "</table>")?;
     writeln!(out, "</main>")?;
+    writeln!(
+        out,
+        "<footer class=\"meta\"><p>{}</p></footer>",
+        escape(&made_by(doc))
+    )?;
     foot(out)
 }
 
@@ -235,7 +253,7 @@ pub fn write_mentions(
     lang: Lang,
     records: &[MentionRecord],
 ) -> io::Result<()> {
-    let uses = entity_uses(records, &[]);
+    let uses = entities::of_records(records, &[]);
     let palette = Palette::new(&uses);
     head(out, &format!("entente: {path}"), &palette)?;
     writeln!(out, "<header>")?;
@@ -248,16 +266,12 @@ pub fn write_mentions(
         "<p>{}: {} mention{} of {} entit{}",
         lang.name(),
         n_entity_mentions,
-        if n_entity_mentions == 1 { "" } else { "s" },
+        plural(n_entity_mentions, "", "s"),
         uses.len(),
-        if uses.len() == 1 { "y" } else { "ies" }
+        plural(uses.len(), "y", "ies")
     )?;
     if n_terms > 0 {
-        write!(
-            out,
-            ", {n_terms} TERM mention{}",
-            if n_terms == 1 { "" } else { "s" }
-        )?;
+        write!(out, ", {n_terms} TERM mention{}", plural(n_terms, "", "s"))?;
     }
     writeln!(out, ".</p>")?;
     writeln!(out, "<dl class=\"entities\">")?;
@@ -274,7 +288,7 @@ pub fn write_mentions(
             u.entity,
             u.left
         );
-        chip(out, &palette, u.entity, u.label, &u.left.to_string(), &tip)?;
+        chip(out, &palette, u, &u.left.to_string(), &tip)?;
     }
     writeln!(out, "</dd>")?;
     writeln!(out, "</dl>")?;
@@ -287,25 +301,23 @@ pub fn write_mentions(
             ""
         }
     )?;
+    types_legend(out, &uses)?;
     writeln!(out, "</section>")?;
+    if !uses.is_empty() {
+        writeln!(out, "<p id=\"tools\" hidden>{}</p>", type_switches(&uses))?;
+    }
     writeln!(out, "</header>")?;
     writeln!(out, "<main>")?;
     write!(out, "<article class=\"text\" lang=\"{}\">", lang.code())?;
-    marked(
-        out,
-        text,
-        Span::new(0, text.len()),
-        records,
-        &|_| true,
-        &palette,
-    )?;
+    let mentions: Vec<DocMention> = records.iter().map(DocMention::from).collect();
+    marked(out, text, 0, &mentions, &|_| true, &palette)?;
     writeln!(out, "</article>")?;
     writeln!(out, "</main>")?;
     foot(out)
 }
 
 /// One row of the side-by-side table.
-#[derive(Debug, PartialEq)]
+#[derive(Debug)]
 enum Row<'a> {
     /// A connected group of links.
     Linked(Group<'a>),
@@ -316,16 +328,21 @@ enum Row<'a> {
 }
 
 /// Links connected through shared statements, and those statements in order.
-#[derive(Debug, Default, PartialEq)]
+#[derive(Debug, Default)]
 struct Group<'a> {
     left: Vec<usize>,
     right: Vec<usize>,
-    links: Vec<&'a Link>,
+    links: Vec<&'a DocLink>,
 }
 
 /// The rows of an alignment of `n_left` and `n_right` statements, in the
 /// order the module doc gives.
-fn rows(a: &Alignment, n_left: usize, n_right: usize) -> Vec<Row<'_>> {
+fn rows<'a>(
+    links: &'a [DocLink],
+    unaligned: &DocUnaligned,
+    n_left: usize,
+    n_right: usize,
+) -> Vec<Row<'a>> {
     // Union-find over statements: left i is node i, right j is node n_left + j.
     // The root of a group is its smallest node, so its first left statement.
     let mut parent: Vec<usize> = (0..n_left + n_right).collect();
@@ -336,7 +353,7 @@ fn rows(a: &Alignment, n_left: usize, n_right: usize) -> Vec<Row<'_>> {
         }
         x
     }
-    for link in &a.links {
+    for link in links {
         let (x, y) = (
             root(&mut parent, link.left),
             root(&mut parent, n_left + link.right),
@@ -344,7 +361,7 @@ fn rows(a: &Alignment, n_left: usize, n_right: usize) -> Vec<Row<'_>> {
         parent[x.max(y)] = x.min(y);
     }
     let mut groups: HashMap<usize, Group> = HashMap::new();
-    for link in &a.links {
+    for link in links {
         let g = groups.entry(root(&mut parent, link.left)).or_default();
         g.left.push(link.left);
         g.right.push(link.right);
@@ -359,26 +376,64 @@ fn rows(a: &Alignment, n_left: usize, n_right: usize) -> Vec<Row<'_>> {
             g.right.dedup();
             (first_left, Row::Linked(g))
         })
-        .chain(a.unaligned_left.iter().map(|&i| (i, Row::OnlyLeft(i))))
+        .chain(unaligned.left.iter().map(|&i| (i, Row::OnlyLeft(i))))
         .collect();
     left_order.sort_by_key(|(first_left, _)| *first_left);
 
-    let mut only_right = a.unaligned_right.iter().copied().peekable();
-    let mut rows = Vec::with_capacity(left_order.len() + a.unaligned_right.len());
-    for (_, row) in left_order {
-        if let Row::Linked(g) = &row {
-            while let Some(j) = only_right.next_if(|&j| j < g.right[0]) {
-                rows.push(Row::OnlyRight(j));
+    let base: Vec<Row> = left_order.into_iter().map(|(_, row)| row).collect();
+
+    // Each right-only statement goes beside its nearest linked neighbour in
+    // its own article: just after the row of the one before it, or just
+    // before the row of the one after it (ties go after: read on). Only the
+    // statements no linked one precedes go before the first linked row, so
+    // the page opens on a link, and those no linked one follows end it.
+    let mut row_of_right: Vec<Option<usize>> = vec![None; n_right];
+    for (k, row) in base.iter().enumerate() {
+        if let Row::Linked(g) = row {
+            for &j in &g.right {
+                row_of_right[j] = Some(k);
             }
         }
-        rows.push(row);
     }
-    rows.extend(only_right.map(Row::OnlyRight));
+    let first_linked = base.iter().position(|row| matches!(row, Row::Linked(_)));
+    let linked: Vec<usize> = (0..n_right)
+        .filter(|&j| row_of_right[j].is_some())
+        .collect();
+    let mut before: Vec<Vec<usize>> = vec![Vec::new(); base.len()];
+    let mut after: Vec<Vec<usize>> = vec![Vec::new(); base.len()];
+    let mut tail = Vec::new();
+    let mut only_right: Vec<usize> = unaligned.right.clone();
+    only_right.sort_unstable();
+    only_right.dedup();
+    for j in only_right {
+        let at = linked.partition_point(|&k| k < j);
+        let prev = at.checked_sub(1).map(|i| linked[i]);
+        let next = linked.get(at).copied();
+        let row = |k: usize| row_of_right[k].unwrap_or_default();
+        match (prev, next) {
+            (Some(p), Some(n))
+                if j - p <= n - j || row(p) == row(n) || Some(row(n)) == first_linked =>
+            {
+                after[row(p)].push(j)
+            }
+            (_, Some(n)) => before[row(n)].push(j),
+            // The article's tail, after its last linked statement, ends the
+            // page rather than follow that statement's row wherever it is.
+            (_, None) => tail.push(j),
+        }
+    }
+    let mut rows = Vec::with_capacity(base.len() + unaligned.right.len());
+    for ((row, before), after) in base.into_iter().zip(before).zip(after) {
+        rows.extend(before.into_iter().map(Row::OnlyRight));
+        rows.push(row);
+        rows.extend(after.into_iter().map(Row::OnlyRight));
+    }
+    rows.extend(tail.into_iter().map(Row::OnlyRight));
     rows
 }
 
 /// For each side, the TERM concepts each statement's links cite as evidence.
-fn cited_terms(links: &[Link]) -> [HashMap<usize, HashSet<&str>>; 2] {
+fn cited_terms(links: &[DocLink]) -> [HashMap<usize, HashSet<&str>>; 2] {
     let mut cited: [HashMap<usize, HashSet<&str>>; 2] = Default::default();
     for link in links {
         for e in link
@@ -399,31 +454,26 @@ fn cited_terms(links: &[Link]) -> [HashMap<usize, HashSet<&str>>; 2] {
     cited
 }
 
-/// One side of the pair as the table cells need it: the article, its
-/// mentions, the prefix of its statement anchors and the TERMs its links cite.
-type SideView<'s, 'a> = (
-    &'s Side<'a>,
-    &'s [MentionRecord<'a>],
+/// One side of the pair as the table cells need it: the article, the prefix
+/// of its statement anchors and the TERMs its links cite.
+type SideView<'s> = (
+    &'s DocSide,
     &'static str,
-    &'s HashMap<usize, HashSet<&'a str>>,
+    &'s HashMap<usize, HashSet<&'s str>>,
 );
 
 /// A table cell with statements `ids` of one side.
 fn statement_cell(
     out: &mut dyn Write,
-    (side, records, prefix, cited): SideView,
+    (side, prefix, cited): SideView,
     ids: &[usize],
     palette: &Palette,
 ) -> io::Result<()> {
-    let lang = side.lang();
+    let lang = side.lang;
     writeln!(out, "<td class=\"side\" lang=\"{}\">", lang.code())?;
     for &i in ids {
-        let st = &side.analysis.statements[i];
-        let kind = match st.kind {
-            StatementKind::Sentence => "sentence",
-            StatementKind::Bullet => "bullet",
-            StatementKind::Heading => "heading",
-        };
+        let st = &side.statements[i];
+        let kind = statement_word(st.kind);
         let side_word = if prefix == "l" { "left" } else { "right" };
         write!(
             out,
@@ -431,10 +481,17 @@ fn statement_cell(
             lang.code().to_uppercase()
         )?;
         let terms = cited.get(&i);
-        let shown = |r: &MentionRecord| {
-            r.kind != EntityType::Term || terms.is_some_and(|t| t.contains(r.entity))
+        let shown = |m: &DocMention| {
+            m.kind != EntityType::Term || terms.is_some_and(|t| t.contains(m.entity.as_str()))
         };
-        marked(out, side.analysis.text, st.span, records, &shown, palette)?;
+        marked(
+            out,
+            &st.text,
+            st.start,
+            side.mentions_in(i),
+            &shown,
+            palette,
+        )?;
         writeln!(out, "</p>")?;
     }
     writeln!(out, "</td>")
@@ -443,7 +500,7 @@ fn statement_cell(
 /// One link in the middle column: the ids, the score and the evidence.
 fn link_block(
     out: &mut dyn Write,
-    link: &Link,
+    link: &DocLink,
     left: Lang,
     right: Lang,
     palette: &Palette,
@@ -464,81 +521,174 @@ fn link_block(
         r = link.right,
     )?;
     writeln!(out, "<ul class=\"evidence\">")?;
-    for e in &link.evidence {
-        let colour = match e.kind {
-            EvidenceKind::Entity => palette.class(&e.key),
-            _ => None,
-        };
+    for line in evidence::lines(&link.evidence) {
         // Entities and TERMs are lexicon entries: hovering lights their mentions.
-        let entity = if matches!(e.kind, EvidenceKind::Entity | EvidenceKind::Term) {
-            format!(" data-entity=\"{}\"", escape(&e.key))
-        } else {
-            String::new()
-        };
-        let label = unsaid_label(e).map_or(String::new(), |l| {
-            format!(" <span class=\"label\">{}</span>", escape(l))
+        let entry = line
+            .pieces
+            .iter()
+            .find(|p| matches!(p.kind, EvidenceKind::Entity | EvidenceKind::Term));
+        let colour = entry
+            .filter(|p| p.kind == EvidenceKind::Entity)
+            .and_then(|p| palette.class(&p.key));
+        let entity = entry.map_or(String::new(), |p| {
+            format!(" data-entity=\"{}\"", escape(&p.key))
         });
+        let names = line.names();
+        let label = if names.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " <span class=\"label\">{}</span>",
+                escape(&names.join(", "))
+            )
+        };
+        let tip: Vec<String> = line.pieces.iter().map(|p| evidence::describe(p)).collect();
         writeln!(
             out,
             "<li><span class=\"kind\">{}</span> <span class=\"ev{}\"{entity} title=\"{}\">{}</span>{label}</li>",
-            kind_word(e.kind),
+            line.kind_words(),
             colour.map_or(String::new(), |c| format!(" ent e{c}")),
-            escape(&format!("{} ({}), weight {:.2}", e.label, e.key, e.weight)),
-            escape(&evidence_pair(e))
+            escape(&tip.join("\n")),
+            escape(&line.pair())
         )?;
     }
     writeln!(out, "</ul>")?;
     writeln!(out, "</div>")
 }
 
-/// An entity in the summary: its colour, label and mention counts.
+/// An entity in the summary: its colour, label, type and mention counts.
 fn chip(
     out: &mut dyn Write,
     palette: &Palette,
-    entity: &str,
-    label: &str,
+    u: &EntityUse,
     counts: &str,
     tip: &str,
 ) -> io::Result<()> {
     writeln!(
         out,
-        "<span class=\"chip{}\" data-entity=\"{}\" title=\"{}\">{} <small>{}</small></span>",
+        "<span class=\"chip{}\" data-entity=\"{}\" data-type=\"{}\" title=\"{}\">{} <small>{}</small></span>",
         palette
-            .class(entity)
+            .class(&u.entity)
             .map_or(String::new(), |c| format!(" e{c}")),
-        escape(entity),
+        escape(&u.entity),
+        u.kind.code(),
         escape(tip),
-        escape(label),
+        escape(&u.label),
         escape(counts)
     )
 }
 
-/// Writes `text[span]`, escaped, with the mentions of `records` that lie in
-/// it and are `shown` marked. `records` are in text order and do not overlap.
+/// The entity types (not TERM), with the colour of their badges and a word
+/// for each, in the order the documentation lists them.
+const TYPES: [(EntityType, &str, &str); 6] = [
+    (EntityType::Person, "#c9bfff", "person"),
+    (EntityType::Organisation, "#9fe8e8", "organisation"),
+    (EntityType::Political, "#fed58f", "country, city, region"),
+    (EntityType::Location, "#ffb38c", "place"),
+    (EntityType::Facility, "#c5dcdc", "facility"),
+    (EntityType::Event, "#f5e27a", "event"),
+];
+
+/// The types that `uses` have, in [`TYPES`] order.
+fn types_of(uses: &[EntityUse]) -> Vec<(EntityType, &'static str, &'static str)> {
+    TYPES
+        .into_iter()
+        .filter(|(kind, _, _)| uses.iter().any(|u| u.kind == *kind))
+        .collect()
+}
+
+/// The legend of the type badges each mark carries, as displaCy shows them.
+fn types_legend(out: &mut dyn Write, uses: &[EntityUse]) -> io::Result<()> {
+    let types = types_of(uses);
+    if types.is_empty() {
+        return Ok(());
+    }
+    let items: Vec<String> = types
+        .iter()
+        .map(|(kind, _, word)| {
+            format!(
+                "<span class=\"type\" data-type=\"{}\">{}</span> {word}",
+                kind.code(),
+                kind.code()
+            )
+        })
+        .collect();
+    writeln!(
+        out,
+        "<p class=\"types\">Types: {}. Each name carries its type’s badge.</p>",
+        items.join(" · ")
+    )
+}
+
+/// The switches that hide the marks and chips of one type (shown by the script).
+fn type_switches(uses: &[EntityUse]) -> String {
+    let types = types_of(uses);
+    if types.is_empty() {
+        return String::new();
+    }
+    let boxes: Vec<String> = types
+        .iter()
+        .map(|(kind, _, _)| {
+            format!(
+                "<label><input type=\"checkbox\" data-hide-type=\"{0}\"> {0}</label>",
+                kind.code()
+            )
+        })
+        .collect();
+    format!(
+        " <span class=\"hide-types\">hide: {}</span>",
+        boxes.join(" ")
+    )
+}
+
+/// The CSS of the types: each type's badge colour, and what hiding it hides.
+fn types_css() -> String {
+    let mut css = String::new();
+    for (kind, colour, _) in TYPES {
+        let code = kind.code();
+        css.push_str(&format!("[data-type=\"{code}\"]{{--t:{colour}}}\n"));
+        css.push_str(&format!(
+            "body.hide-{code} mark.ent[data-type=\"{code}\"]{{background:none;box-shadow:none;cursor:auto}}\n\
+             body.hide-{code} mark.ent[data-type=\"{code}\"]::after{{display:none}}\n\
+             body.hide-{code} .chip[data-type=\"{code}\"]{{opacity:.35}}\n"
+        ));
+    }
+    css
+}
+
+/// Writes `text`, which starts at byte `base` of its article, escaped, with
+/// the `mentions` that lie in it and are `shown` marked. `mentions` are in
+/// text order; one that overlaps the previous one or does not fit `text` on
+/// character boundaries is left unmarked.
 fn marked(
     out: &mut dyn Write,
     text: &str,
-    span: Span,
-    records: &[MentionRecord],
-    shown: &dyn Fn(&MentionRecord) -> bool,
+    base: usize,
+    mentions: &[DocMention],
+    shown: &dyn Fn(&DocMention) -> bool,
     palette: &Palette,
 ) -> io::Result<()> {
-    let mut at = span.start;
-    let first = records.partition_point(|r| r.start < span.start);
-    for r in records[first..].iter().take_while(|r| r.start < span.end) {
-        if r.start < at || r.end > span.end || !shown(r) {
+    let mut at = 0;
+    for m in mentions {
+        let (Some(start), Some(end)) = (m.start.checked_sub(base), m.end.checked_sub(base)) else {
+            continue;
+        };
+        if start < at || !shown(m) {
             continue;
         }
-        write!(out, "{}", escape(&text[at..r.start]))?;
-        mark(out, r, palette)?;
-        at = r.end;
+        let (Some(before), Some(inside)) = (text.get(at..start), text.get(start..end)) else {
+            continue;
+        };
+        write!(out, "{}", escape(before))?;
+        mark(out, m, inside, palette)?;
+        at = end;
     }
-    write!(out, "{}", escape(&text[at..span.end]))
+    write!(out, "{}", escape(&text[at..]))
 }
 
 /// One mention: a `<mark>` with its entity, colour and tooltip.
-fn mark(out: &mut dyn Write, r: &MentionRecord, palette: &Palette) -> io::Result<()> {
-    let class = match palette.class(r.entity) {
+fn mark(out: &mut dyn Write, r: &DocMention, text: &str, palette: &Palette) -> io::Result<()> {
+    let class = match palette.class(&r.entity) {
         Some(c) if r.kind != EntityType::Term => format!("ent e{c}"),
         _ => "term".to_string(),
     };
@@ -567,11 +717,11 @@ fn mark(out: &mut dyn Write, r: &MentionRecord, palette: &Palette) -> io::Result
     write!(
         out,
         "<mark class=\"{class}\" data-entity=\"{}\" data-type=\"{}\" data-match=\"{}\" title=\"{}\">{}</mark>",
-        escape(r.entity),
+        escape(&r.entity),
         r.kind.code(),
         r.how.as_str(),
         escape(&tip),
-        escape(r.text)
+        escape(text)
     )
 }
 
@@ -584,7 +734,7 @@ struct Palette<'a> {
 }
 
 impl<'a> Palette<'a> {
-    fn new(uses: &[EntityUse<'a>]) -> Palette<'a> {
+    fn new(uses: &'a [EntityUse]) -> Palette<'a> {
         let rank = |u: &EntityUse| match u.sides() {
             Sides::Both => 0,
             Sides::Left => 1,
@@ -595,7 +745,7 @@ impl<'a> Palette<'a> {
         let index = ordered
             .into_iter()
             .enumerate()
-            .map(|(i, u)| (u.entity, i))
+            .map(|(i, u)| (u.entity.as_str(), i))
             .collect();
         Palette { index }
     }
@@ -638,6 +788,7 @@ fn head(out: &mut dyn Write, title: &str, palette: &Palette) -> io::Result<()> {
     writeln!(out, "<title>{}</title>", escape(title))?;
     writeln!(out, "<style>")?;
     write!(out, "{STYLE}")?;
+    write!(out, "{}", types_css())?;
     write!(out, "{}", palette.css())?;
     writeln!(out, "</style>")?;
     writeln!(out, "</head>")?;
@@ -700,10 +851,18 @@ meter { width: 3.5em; height: .7em; vertical-align: -.05em; }
 .ev.ent { background: var(--c); box-shadow: inset 0 -2px var(--b); padding: 0 .15em; border-radius: 2px; }
 mark { color: inherit; background: none; padding: 0; }
 mark.ent { background: var(--c); box-shadow: inset 0 -2px var(--b); padding: 0 .1em; border-radius: 2px; cursor: help; }
+mark.ent::after, .chip::after { content: attr(data-type); }
+mark.ent::after, .chip::after, .type { display: inline-block; margin-left: .2em;
+  padding: 0 .25em; border-radius: .25em; background: var(--t, #ddd); color: var(--ink);
+  font: 600 .62em/1.5 system-ui, sans-serif; letter-spacing: .02em; vertical-align: .12em; }
+.type { margin-left: 0; }
+.types { flex-basis: 100%; margin: 0; color: var(--muted); font-size: .85em; }
+.hide-types { margin-left: 1em; }
 mark.term, .term-sample { text-decoration: underline dotted var(--muted); text-underline-offset: .2em; cursor: help; }
 .lit { outline: 2px solid var(--ink); outline-offset: 1px; }
 p.stmt.lit { outline-offset: 3px; }
 body.linked-only tr.only { display: none; }
+footer.meta { margin-top: 1.5rem; color: var(--muted); font-size: .82em; }
 article.text { white-space: pre-wrap; max-width: 52rem; line-height: 1.65; }
 @media print {
   body { max-width: none; padding: 0; font-size: 9.5pt; }
@@ -712,7 +871,7 @@ article.text { white-space: pre-wrap; max-width: 52rem; line-height: 1.65; }
   .pairs > thead { display: table-header-group; }
   .pairs tr { break-inside: avoid; }
   .sid, .score a { color: var(--ink); }
-  mark.ent, .chip, .ev.ent, tr.linked > td { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  mark.ent, .chip, .ev.ent, tr.linked > td, mark.ent::after, .chip::after, .type { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   a { color: inherit; text-decoration: none; }
 }
 "#;
@@ -737,10 +896,14 @@ const SCRIPT: &str = r#"(() => {
   document.addEventListener('mouseout', (event) => hover(event, false));
   const tools = document.getElementById('tools');
   const linkedOnly = document.getElementById('linked-only');
-  if (tools && linkedOnly) {
-    tools.hidden = false;
+  if (tools) tools.hidden = false;
+  if (linkedOnly) {
     linkedOnly.addEventListener('change', () => document.body.classList.toggle('linked-only', linkedOnly.checked));
   }
+  // Hiding a type takes the colour and badge off its names and dims its chips.
+  all('input[data-hide-type]').forEach((box) => {
+    box.addEventListener('change', () => document.body.classList.toggle('hide-' + box.getAttribute('data-hide-type'), box.checked));
+  });
   document.documentElement.setAttribute('data-js', 'ready');
 })();
 "#;
@@ -769,28 +932,26 @@ mod tests {
 
     /// `L3`, `R5`, `L0-2+R1` (a group), in the order of the rows.
     fn row_names(links: &[(usize, usize)], n_left: usize, n_right: usize) -> Vec<String> {
-        let links: Vec<Link> = links
+        let links: Vec<DocLink> = links
             .iter()
-            .map(|&(left, right)| Link {
+            .map(|&(left, right)| DocLink {
                 left,
                 right,
                 score: 0.5,
-                entities: vec![],
                 evidence: vec![],
             })
             .collect();
-        let unlinked = |n, side: fn(&Link) -> usize| {
+        let unlinked = |n, side: fn(&DocLink) -> usize| {
             (0..n)
                 .filter(|i| !links.iter().any(|l| side(l) == *i))
                 .collect()
         };
-        let a = Alignment {
-            unaligned_left: unlinked(n_left, |l| l.left),
-            unaligned_right: unlinked(n_right, |l| l.right),
-            links: links.clone(),
+        let unaligned = DocUnaligned {
+            left: unlinked(n_left, |l| l.left),
+            right: unlinked(n_right, |l| l.right),
         };
         let ids = |v: &[usize]| v.iter().map(usize::to_string).collect::<Vec<_>>().join("-");
-        rows(&a, n_left, n_right)
+        rows(&links, &unaligned, n_left, n_right)
             .iter()
             .map(|row| match row {
                 Row::Linked(g) => format!("L{}+R{}", ids(&g.left), ids(&g.right)),
@@ -801,7 +962,7 @@ mod tests {
     }
 
     #[test]
-    fn rows_follow_the_left_and_slot_in_the_right() {
+    fn rows_follow_the_left_and_place_the_right_beside_its_neighbours() {
         /// Links, statements per side, and the rows expected.
         type Case = (
             &'static [(usize, usize)],
@@ -809,17 +970,46 @@ mod tests {
             usize,
             &'static [&'static str],
         );
-        let cases: [Case; 6] = [
+        let cases: [Case; 12] = [
             (&[], 2, 2, &["L0", "L1", "R0", "R1"]),
             (&[(0, 0), (1, 1)], 2, 2, &["L0+R0", "L1+R1"]),
-            // Right-only statements come just before the first group past them.
+            // Right-only statements go beside their nearest linked neighbour.
             (&[(1, 2)], 3, 4, &["L0", "R0", "R1", "L1+R2", "L2", "R3"]),
             // Many-to-many: one group, one row.
             (&[(0, 0), (0, 1), (1, 1)], 2, 2, &["L0-1+R0-1"]),
-            // Crossing links keep the left order; R1 still precedes R2.
-            (&[(0, 2), (1, 0)], 2, 3, &["R1", "L0+R2", "L1+R0"]),
+            // The tail of the right article ends the page (regression: 000–002
+            // opened on its 5 last statements, after the first French one).
+            (&[(0, 2), (1, 0)], 2, 4, &["L0+R2", "L1+R0", "R1", "R3"]),
+            // Crossing links keep the left order; R1 follows R0, as near as R2.
+            (&[(0, 2), (1, 0)], 2, 3, &["L0+R2", "L1+R0", "R1"]),
             // A group spanning left 0 and 3 is one row at 0.
             (&[(0, 0), (3, 0), (1, 1)], 4, 2, &["L0-3+R0", "L1+R1", "L2"]),
+            // Regression: the English statements before the one linked to the
+            // first French statement all came first (15 rows for 000–002).
+            // Only those no linked statement precedes may come before the
+            // first link (regression: R4, nearer R5, came first).
+            (
+                &[(0, 5), (1, 1)],
+                2,
+                6,
+                &["L0+R5", "R0", "L1+R1", "R2", "R3", "R4"],
+            ),
+            (&[(0, 3), (1, 0)], 2, 4, &["L0+R3", "L1+R0", "R1", "R2"]),
+            (
+                &[(1, 3), (2, 0)],
+                3,
+                4,
+                &["L0", "L1+R3", "L2+R0", "R1", "R2"],
+            ),
+            // Elsewhere the nearer neighbour wins: R4 goes before L2's row.
+            (
+                &[(0, 0), (1, 2), (2, 5)],
+                3,
+                6,
+                &["L0+R0", "R1", "L1+R2", "R3", "R4", "L2+R5"],
+            ),
+            // Inside a group's span, a right-only statement follows the group.
+            (&[(0, 0), (0, 3)], 1, 4, &["L0+R0-3", "R1", "R2"]),
         ];
         for (links, n_left, n_right, want) in cases {
             assert_eq!(row_names(links, n_left, n_right), want, "{links:?}");
@@ -851,7 +1041,8 @@ mod tests {
             rec("c", EntityType::Location),
             rec("ammo", EntityType::Term),
         ];
-        let p = Palette::new(&entity_uses(&left, &right));
+        let uses = entities::of_records(&left, &right);
+        let p = Palette::new(&uses);
         assert_eq!(
             [p.class("b"), p.class("a"), p.class("c"), p.class("ammo")],
             [Some(0), Some(1), Some(2), None]

@@ -146,7 +146,8 @@ pub fn write_text(out: &mut dyn Write, records: &[MentionRecord]) -> io::Result<
     )
 }
 
-fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
+/// The ending for `n` things: `one` for one, else `many` (`"y"`, `"ies"`).
+pub(crate) fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
     if n == 1 { one } else { many }
 }
 
@@ -157,12 +158,56 @@ pub fn one_line(text: &str) -> String {
         .collect()
 }
 
-/// At most `width` characters, with an ellipsis when cut.
+/// At most `width` characters, with an ellipsis when cut. The cut falls
+/// between words, and the punctuation before it goes (`du mal qui…`, not
+/// `du mal q…`); only a text whose first word is longer than `width` is cut
+/// inside that word.
 pub fn truncate(text: &str, width: usize) -> String {
     if text.chars().count() <= width {
         return text.to_string();
     }
-    let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
-    cut.push('…');
-    cut
+    // Room for the ellipsis.
+    let end = text
+        .char_indices()
+        .nth(width.saturating_sub(1))
+        .map_or(text.len(), |(i, _)| i);
+    let mut head = &text[..end];
+    if !text[end..].starts_with(char::is_whitespace)
+        && let Some(space) = head.rfind(char::is_whitespace)
+    {
+        head = &head[..space];
+    }
+    let head = head.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':'));
+    format!("{head}…")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncate_cuts_between_words() {
+        let cases = [
+            ("short", 10, "short"),
+            ("exactly ten", 11, "exactly ten"),
+            // Regression: `military s…` cut a word in two.
+            (
+                "failed to put a military spy satellite",
+                26,
+                "failed to put a military…",
+            ),
+            ("a military spy", 13, "a military…"),
+            // The cut falls after a whole word followed by a space.
+            ("one two three", 9, "one two…"),
+            ("Selon ce dernier, la Russie", 19, "Selon ce dernier…"),
+            // A first word longer than the width is all there is to cut.
+            ("Vostotchny-cosmodrome", 8, "Vostotc…"),
+            ("abc", 0, "…"),
+        ];
+        for (text, width, want) in cases {
+            let got = truncate(text, width);
+            assert_eq!(got, want, "{text:?} at {width}");
+            assert!(got.chars().count() <= width.max(1), "{got:?}");
+        }
+    }
 }

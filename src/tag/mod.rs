@@ -73,6 +73,15 @@ pub enum MatchHow {
 }
 
 impl MatchHow {
+    /// Every way, in the order the documentation lists them.
+    pub const ALL: [MatchHow; 5] = [
+        MatchHow::Exact,
+        MatchHow::Folded,
+        MatchHow::Translit,
+        MatchHow::Fuzzy,
+        MatchHow::Stem,
+    ];
+
     /// Its word in JSON output.
     pub fn as_str(self) -> &'static str {
         match self {

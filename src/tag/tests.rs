@@ -318,3 +318,20 @@ fn stemmed_mentions_point_at_the_original_bytes() {
         ]
     );
 }
+
+/// `MatchHow::ALL` lists every way, so a saved `align` JSON reads back
+/// whatever `match` it holds (regression: `entente report` refused `"stem"`,
+/// missing from the list its reader kept).
+#[test]
+fn match_how_all_lists_every_way() {
+    // Adding a variant breaks this match until it is listed here and in ALL.
+    let position = |how: MatchHow| match how {
+        MatchHow::Exact => 0,
+        MatchHow::Folded => 1,
+        MatchHow::Translit => 2,
+        MatchHow::Fuzzy => 3,
+        MatchHow::Stem => 4,
+    };
+    let positions: Vec<usize> = MatchHow::ALL.iter().map(|&h| position(h)).collect();
+    assert_eq!(positions, [0, 1, 2, 3, 4]);
+}

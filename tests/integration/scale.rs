@@ -12,6 +12,7 @@ fn entente_stdin(args: &[&str], stdin: &str) -> std::process::Output {
     Command::cargo_bin("entente")
         .unwrap()
         .current_dir(root())
+        .env("SOURCE_DATE_EPOCH", SOURCE_DATE_EPOCH)
         .args(args)
         .write_stdin(stdin)
         .output()
@@ -44,6 +45,14 @@ fn batch_output_is_the_same_for_one_and_two_jobs() {
     let mut second = lines(&one)[1].clone();
     second.as_object_mut().unwrap().remove("id");
     assert_eq!(second, align);
+    // Each line records how it was made, as `align` does; `--no-date`
+    // leaves the date out there too.
+    assert_eq!(second["meta"]["date"], "2024-05-01T12:00:00Z");
+    let undated = stdout_ok(&entente(&["batch", "--no-date", "seeds/pairs.csv"]));
+    for line in lines(&undated) {
+        assert!(line["meta"]["generator"].is_string(), "{}", line["meta"]);
+        assert!(line["meta"].get("date").is_none(), "{}", line["meta"]);
+    }
 }
 
 #[test]
@@ -315,6 +324,10 @@ fn corpus_pairs_each_story_with_its_counterpart() {
         first["alignment"]["links"].is_array()
             && first["alignment"]["left"]["statements"].is_array()
     );
+    // Each alignment records how it was made, with the lexicon given.
+    let meta = &first["alignment"]["meta"];
+    assert_eq!(meta["date"], "2024-05-01T12:00:00Z", "{meta}");
+    assert_eq!(meta["lexicons"], serde_json::json!([s(&lexicon)]), "{meta}");
 }
 
 #[test]
