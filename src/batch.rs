@@ -626,7 +626,13 @@ impl<'a> Batch<'a> {
             },
             Item::Invalid { id, error } => return failed(id, error),
         };
-        match align_pair(self.aligner, &spec, self.langs, self.meta.as_ref(), self.offsets) {
+        match align_pair(
+            self.aligner,
+            &spec,
+            self.langs,
+            self.meta.as_ref(),
+            self.offsets,
+        ) {
             Ok((line, links)) => Outcome {
                 id: spec.id,
                 line,

@@ -4,12 +4,12 @@ use std::path::PathBuf;
 
 use anyhow::{Result, bail};
 use clap::ValueEnum;
-use entente::{Lang, Offsets};
 use entente::align::{AlignOptions, Aligner, DEFAULT_THRESHOLD};
 use entente::report::alignment::{self, AlignedPair, JsonAlignment};
 use entente::report::document::Document;
 use entente::report::html;
 use entente::report::meta::Meta;
+use entente::{Lang, Offsets};
 
 use super::Outcome;
 use super::common::{self, LexiconArgs};
@@ -125,7 +125,11 @@ pub fn run(args: Args) -> Result<Outcome> {
         let json = json.with_offsets(args.offsets, &pair).with_meta(&meta);
         alignment::write_json(&mut out, &json)?;
     } else {
-        write_document(&mut out, &Document::of(&json.with_meta(&meta))?, args.format)?;
+        write_document(
+            &mut out,
+            &Document::of(&json.with_meta(&meta))?,
+            args.format,
+        )?;
     }
     common::finish(out)
 }

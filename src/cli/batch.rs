@@ -5,11 +5,11 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use anyhow::{Result, bail};
-use entente::{Lang, Offsets};
 use entente::batch::{
     Base, Batch, JsonLinesReader, LangDefaults, ManifestReader, Outcome as PairOutcome, PairReader,
 };
 use entente::report::meta::Meta;
+use entente::{Lang, Offsets};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::Outcome;

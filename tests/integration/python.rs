@@ -28,7 +28,14 @@ fn python_package_and_spark_examples_give_what_the_cli_gives() {
         return;
     }
     let out = Command::new("python3")
-        .args(["-m", "pytest", "-q", "-p", "no:cacheprovider", "python/tests"])
+        .args([
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "python/tests",
+        ])
         .current_dir(root())
         .env("ENTENTE_BIN", env!("CARGO_BIN_EXE_entente"))
         .output()
