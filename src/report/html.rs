@@ -804,109 +804,12 @@ fn foot(out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "</html>")
 }
 
-const STYLE: &str = r#":root { --ink: #1f2328; --muted: #656d76; --line: #d0d7de; --linked: #f6f8fa; }
-* { box-sizing: border-box; }
-body { margin: 0 auto; max-width: 1400px; padding: 1.2rem 1.5rem 3rem; color: var(--ink); background: #fff;
-  font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif; }
-h1 { font-size: 1.35em; margin: 0 0 .8rem; }
-h1 small { font-weight: normal; color: var(--muted); font-size: .8em; margin-left: .4em; }
-code { font: .85em ui-monospace, "DejaVu Sans Mono", monospace; color: var(--muted); font-weight: normal; }
-.summary { display: flex; flex-wrap: wrap; gap: .6rem 2rem; align-items: flex-start; margin-bottom: 1rem; }
-.stats { border-collapse: collapse; }
-.stats th, .stats td { padding: .15rem .7rem; text-align: left; border-bottom: 1px solid var(--line); }
-.stats td { font-variant-numeric: tabular-nums; }
-.entities { flex: 1 1 32rem; margin: 0; }
-.entities dt { font-weight: 600; margin-top: .3rem; }
-.entities dd { margin: .15rem 0 .3rem; line-height: 1.9; }
-.none { color: var(--muted); font-style: italic; }
-.chip { display: inline-block; padding: 0 .45em; border-radius: 1em; background: var(--c, #eee);
-  box-shadow: inset 0 0 0 1px var(--b, #ccc); white-space: nowrap; line-height: 1.6; }
-.chip small { color: var(--muted); font-variant-numeric: tabular-nums; }
-.legend { flex-basis: 100%; margin: 0; color: var(--muted); font-size: .85em; }
-#tools { margin: 0 0 .6rem; font-size: .9em; }
-table.pairs { width: 100%; border-collapse: collapse; table-layout: fixed; }
-col.side { width: 39%; }
-col.mid { width: 22%; }
-.pairs > thead th { position: sticky; top: 0; background: #fff; text-align: left; padding: .4rem .6rem;
-  border-bottom: 2px solid var(--ink); z-index: 1; }
-.pairs td { vertical-align: top; padding: .45rem .6rem; border-top: 1px solid var(--line); }
-tr.linked > td { background: var(--linked); }
-tr.linked > td.mid { background: #eef3f8; }
-tr.only > td.side:not(.empty) { color: #3d444d; }
-td.mid { font-size: .85em; }
-.only-note { color: var(--muted); font-style: italic; }
-.stmt { margin: 0 0 .45rem; scroll-margin-top: 3rem; }
-.stmt:last-child { margin-bottom: 0; }
-.stmt.heading { font-weight: 600; }
-.sid { font: .72em ui-monospace, "DejaVu Sans Mono", monospace; color: var(--muted); text-decoration: none;
-  margin-right: .25em; vertical-align: .08em; }
-.link + .link { border-top: 1px dashed var(--line); margin-top: .45rem; padding-top: .45rem; }
-.score { margin: 0; font-weight: 600; }
-.score a { color: inherit; text-decoration: none; font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-weight: normal; }
-meter { width: 3.5em; height: .7em; vertical-align: -.05em; }
-.evidence { list-style: none; margin: .2rem 0 0; padding: 0; }
-.evidence li { margin: .1rem 0; }
-.evidence .label { color: var(--muted); font-style: italic; }
-.kind { display: inline-block; min-width: 4.4em; color: var(--muted); font-size: .82em; text-transform: uppercase; letter-spacing: .03em; }
-.ev.ent { background: var(--c); box-shadow: inset 0 -2px var(--b); padding: 0 .15em; border-radius: 2px; }
-mark { color: inherit; background: none; padding: 0; }
-mark.ent { background: var(--c); box-shadow: inset 0 -2px var(--b); padding: 0 .1em; border-radius: 2px; cursor: help; }
-mark.ent::after, .chip::after { content: attr(data-type); }
-mark.ent::after, .chip::after, .type { display: inline-block; margin-left: .2em;
-  padding: 0 .25em; border-radius: .25em; background: var(--t, #ddd); color: var(--ink);
-  font: 600 .62em/1.5 system-ui, sans-serif; letter-spacing: .02em; vertical-align: .12em; }
-.type { margin-left: 0; }
-.types { flex-basis: 100%; margin: 0; color: var(--muted); font-size: .85em; }
-.hide-types { margin-left: 1em; }
-mark.term, .term-sample { text-decoration: underline dotted var(--muted); text-underline-offset: .2em; cursor: help; }
-.lit { outline: 2px solid var(--ink); outline-offset: 1px; }
-p.stmt.lit { outline-offset: 3px; }
-body.linked-only tr.only { display: none; }
-footer.meta { margin-top: 1.5rem; color: var(--muted); font-size: .82em; }
-article.text { white-space: pre-wrap; max-width: 52rem; line-height: 1.65; }
-@media print {
-  body { max-width: none; padding: 0; font-size: 9.5pt; }
-  #tools, meter { display: none; }
-  .pairs > thead th { position: static; }
-  .pairs > thead { display: table-header-group; }
-  .pairs tr { break-inside: avoid; }
-  .sid, .score a { color: var(--ink); }
-  mark.ent, .chip, .ev.ent, tr.linked > td, mark.ent::after, .chip::after, .type { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  a { color: inherit; text-decoration: none; }
-}
-"#;
+/// The page's style sheet (`html.css`), inlined so the page is one file.
+const STYLE: &str = include_str!("html.css");
 
-const SCRIPT: &str = r#"(() => {
-  'use strict';
-  const all = (selector) => Array.from(document.querySelectorAll(selector));
-  const light = (elements, on) => elements.forEach((el) => el && el.classList.toggle('lit', on));
-  // Attributes are compared, never pasted into selectors.
-  const sameEntity = (id) => all('[data-entity]').filter((el) => el.getAttribute('data-entity') === id);
-  const statements = (link) => [
-    document.getElementById('l' + link.getAttribute('data-left')),
-    document.getElementById('r' + link.getAttribute('data-right')),
-  ];
-  const hover = (event, on) => {
-    const mention = event.target.closest('[data-entity]');
-    if (mention) light(sameEntity(mention.getAttribute('data-entity')), on);
-    const link = event.target.closest('.link');
-    if (link) light(statements(link), on);
-  };
-  document.addEventListener('mouseover', (event) => hover(event, true));
-  document.addEventListener('mouseout', (event) => hover(event, false));
-  const tools = document.getElementById('tools');
-  const linkedOnly = document.getElementById('linked-only');
-  if (tools) tools.hidden = false;
-  if (linkedOnly) {
-    linkedOnly.addEventListener('change', () => document.body.classList.toggle('linked-only', linkedOnly.checked));
-  }
-  // Hiding a type takes the colour and badge off its names and dims its chips.
-  all('input[data-hide-type]').forEach((box) => {
-    box.addEventListener('change', () => document.body.classList.toggle('hide-' + box.getAttribute('data-hide-type'), box.checked));
-  });
-  document.documentElement.setAttribute('data-js', 'ready');
-})();
-"#;
+/// The page's script (`html.js`): highlighting, the linked-only and type
+/// switches; the page reads the same without it.
+const SCRIPT: &str = include_str!("html.js");
 
 #[cfg(test)]
 mod tests {
