@@ -1191,3 +1191,34 @@ fn unescape(text: &str) -> String {
     out.push_str(rest);
     out
 }
+
+#[test]
+fn report_refuses_an_alignment_with_character_offsets() {
+    // Reports place names by byte offsets: JSON made with --offsets chars
+    // (or by the Python package) is refused with the way out, not drawn wrong.
+    let json = stdout_ok(&entente(&[
+        "align",
+        "--format",
+        "json",
+        "--offsets",
+        "chars",
+        "--no-date",
+        "seeds/000-fr.txt",
+        "seeds/001-en.txt",
+    ]));
+    let (_dir, path) = temp_file("chars.json", json.as_bytes());
+    let out = entente(&["report", s(&path)]);
+    let stderr = stderr_with_code(&out, 2);
+    assert!(out.stdout.is_empty());
+    assert!(stderr.contains("offsets count characters"), "{stderr}");
+    let bytes = stdout_ok(&entente(&[
+        "align",
+        "--format",
+        "json",
+        "--no-date",
+        "seeds/000-fr.txt",
+        "seeds/001-en.txt",
+    ]));
+    let (_dir2, path) = temp_file("bytes.json", bytes.as_bytes());
+    assert!(stdout_ok(&entente(&["report", s(&path)])).contains("000-fr.txt"));
+}

@@ -327,3 +327,73 @@ fn transliteration_variants_link_both_ways_and_strict_turns_them_off() {
         );
     }
 }
+
+#[test]
+fn offsets_chars_count_characters_in_tag_align_and_batch() {
+    // `--offsets chars`: start/end index the text's characters (Python `str`
+    // indices), in tag's mentions and in align's and batch's statements and
+    // mentions; bytes stay the default.
+    let text = std::fs::read_to_string(seed("000-fr.txt")).unwrap();
+    let chars: Vec<char> = text.chars().collect();
+    let slice = |v: &Value| -> String {
+        let (s, e) = (
+            v["start"].as_u64().unwrap() as usize,
+            v["end"].as_u64().unwrap() as usize,
+        );
+        chars[s..e].iter().collect()
+    };
+    let tagged: Vec<Value> = serde_json::from_str(&stdout_ok(&entente(&[
+        "tag",
+        "--format",
+        "json",
+        "--offsets",
+        "chars",
+        "seeds/000-fr.txt",
+    ])))
+    .unwrap();
+    assert!(tagged.len() > 20);
+    assert!(
+        tagged
+            .iter()
+            .all(|m| slice(m) == m["text"].as_str().unwrap())
+    );
+    let bytes: Vec<Value> = serde_json::from_str(&stdout_ok(&entente(&[
+        "tag",
+        "--format",
+        "json",
+        "seeds/000-fr.txt",
+    ])))
+    .unwrap();
+    assert_ne!(bytes, tagged, "the seed has accents: offsets must differ");
+
+    let aligned: Value = serde_json::from_str(&stdout_ok(&entente(&[
+        "align",
+        "--format",
+        "json",
+        "--offsets",
+        "chars",
+        "seeds/000-fr.txt",
+        "seeds/001-en.txt",
+    ])))
+    .unwrap();
+    let left = &aligned["left"];
+    for item in left["statements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(left["mentions"].as_array().unwrap())
+    {
+        assert_eq!(slice(item), item["text"].as_str().unwrap());
+    }
+    assert_eq!(aligned["meta"]["offsets"], "chars");
+
+    let line = stdout_ok(&entente(&[
+        "batch",
+        "--offsets",
+        "chars",
+        "--no-date",
+        "seeds/pairs.csv",
+    ]));
+    let first: Value = serde_json::from_str(line.lines().next().unwrap()).unwrap();
+    assert_eq!(first["left"]["statements"], aligned["left"]["statements"]);
+}
