@@ -285,3 +285,48 @@ impl Serialize for Aligned<'_> {
             .serialize(serializer)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entente_is_send_and_sync() {
+        fn check<T: Send + Sync>() {}
+        check::<Entente>();
+    }
+
+    #[test]
+    fn the_builder_refuses_what_the_command_line_refuses() {
+        let threshold = Entente::builder().threshold(1.5).build().unwrap_err();
+        assert_eq!(threshold.kind(), ErrorKind::Usage);
+        assert!(
+            threshold.to_string().contains("outside [0, 1]"),
+            "{threshold}"
+        );
+        let none = Entente::builder()
+            .builtin_lexicons(false)
+            .build()
+            .unwrap_err();
+        assert!(none.to_string().contains("no lexicon"), "{none}");
+        let missing = Entente::builder()
+            .lexicon("no/such.csv")
+            .build()
+            .unwrap_err();
+        assert!(missing.to_string().contains("no/such.csv"), "{missing}");
+    }
+
+    #[test]
+    fn character_offsets_index_the_text_by_characters() {
+        let text = "Sergueï Choïgou est arrivé à Pyongyang.";
+        let chars: Vec<char> = text.chars().collect();
+        let entente = Entente::builder().offsets(Offsets::Chars).build().unwrap();
+        let tagged = entente.tag(text, Some(Lang::Fr));
+        assert_eq!(tagged.mentions().len(), 2);
+        for m in tagged.mentions() {
+            assert_eq!(chars[m.start..m.end].iter().collect::<String>(), m.text);
+        }
+        let bytes = Entente::new().tag(text, Some(Lang::Fr)).mentions()[1].start;
+        assert!(bytes > tagged.mentions()[1].start);
+    }
+}
