@@ -1,4 +1,4 @@
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from os import PathLike
 from typing import Any, Literal, Optional, Union
 
@@ -15,7 +15,7 @@ class Entente:
 
     def __init__(
         self,
-        lexicons: Optional[Iterable[Union[str, PathLike[str]]]] = None,
+        lexicons: Optional[Sequence[Union[str, PathLike[str]]]] = None,
         default_lexicon: bool = True,
         strict: bool = False,
         threshold: Optional[float] = None,
