@@ -60,6 +60,15 @@ fn too_large(path: &Path) -> Error {
     )
 }
 
+/// The 1-based line of byte `offset` in `bytes` (the last line past the end):
+/// what every message about a place in a file says.
+pub fn line_at(bytes: &[u8], offset: usize) -> u64 {
+    1 + bytes[..offset.min(bytes.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count() as u64
+}
+
 /// Checks that `bytes` are UTF-8 and returns them as a `String` unchanged.
 pub fn decode_utf8(bytes: Vec<u8>, path: &Path) -> Result<String> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
@@ -83,7 +92,7 @@ pub fn decode_utf8(bytes: Vec<u8>, path: &Path) -> Result<String> {
     String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         let bytes = e.as_bytes();
-        let line = 1 + bytes[..offset].iter().filter(|&&b| b == b'\n').count() as u64;
+        let line = line_at(bytes, offset);
         Error::at_line(
             ErrorKind::Encoding,
             path,

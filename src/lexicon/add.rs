@@ -136,7 +136,7 @@ pub fn add(
     };
 
     // The file with every new row must load with `with`, as `--lexicon` loads it.
-    let first_new_line = start.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+    let first_new_line = crate::input::line_at(&start, start.len());
     let loaded = with
         .clone()
         .add_text(path, with_rows(&candidates)?)

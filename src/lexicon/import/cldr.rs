@@ -115,12 +115,7 @@ pub fn import_dir(dir: &Path, lexicon: &Lexicon) -> Result<Import> {
 /// The `<territory>` elements of a CLDR locale file's `<territories>`, in
 /// document order. `path` is used in errors, which carry the line.
 pub fn parse(path: &Path, xml: &str) -> Result<Vec<TerritoryName>> {
-    let line_of = |offset: u64| {
-        1 + xml.as_bytes()[..(offset as usize).min(xml.len())]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count() as u64
-    };
+    let line_of = |offset: u64| crate::input::line_at(xml.as_bytes(), offset as usize);
     let fail =
         |offset: u64, what: String| Error::at_line(ErrorKind::Input, path, line_of(offset), what);
     let mut reader = Reader::from_str(xml);
