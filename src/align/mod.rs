@@ -27,7 +27,7 @@ mod quotes;
 mod score;
 pub mod weights;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use evidence::{EvidenceKey, EvidenceKind, Feature, StatementFeatures};
 pub use link::ScoredPair;
@@ -88,8 +88,9 @@ pub struct Link {
     pub evidence: Vec<Evidence>,
 }
 
-/// One shared piece of evidence, with how each side words it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+/// One shared piece of evidence, with how each side words it (read back
+/// by `entente report` from saved JSON).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Evidence {
     /// What kind of evidence.
     pub kind: EvidenceKind,

@@ -6,12 +6,12 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::document::{DocEvidence, DocSide, Document};
+use super::document::{DocSide, Document};
 use super::entities::{EntityUse, Sides, entity_uses};
 use super::evidence::{self, EvidenceLine};
 use super::mentions::{MentionRecord, one_line, plural, records, truncate};
 use super::meta::Meta;
-use crate::align::{Aligner, Alignment, Analysis, Link};
+use crate::align::{Aligner, Alignment, Analysis, Evidence, Link};
 use crate::segment::StatementKind;
 use crate::span::{Lang, Offsets};
 
@@ -210,7 +210,7 @@ pub fn write_tsv(out: &mut dyn Write, doc: &Document) -> io::Result<()> {
 }
 
 /// All evidence of a link, one piece at a time, strongest first, joined by `sep`.
-fn evidence_summary(evidence: &[DocEvidence], sep: &str) -> String {
+fn evidence_summary(evidence: &[Evidence], sep: &str) -> String {
     evidence
         .iter()
         .map(|e| EvidenceLine::single(e).text())
@@ -335,7 +335,7 @@ fn md(text: &str) -> String {
 
 /// A link's evidence for Markdown: `Choïgou ↔ Shoigu (entity); Moscou ↔
 /// Moscow (entity: Russia)`.
-fn md_evidence(evidence: &[DocEvidence]) -> String {
+fn md_evidence(evidence: &[Evidence]) -> String {
     evidence::lines(evidence)
         .iter()
         .map(|line| {

@@ -15,12 +15,12 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Deserializer};
+use serde::Deserialize;
 
 use super::alignment::JsonAlignment;
 use super::entities::EntityUse;
 use super::meta::Meta;
-use crate::align::EvidenceKind;
+use crate::align::Evidence;
 use crate::lexicon::EntityType;
 use crate::segment::StatementKind;
 use crate::span::Lang;
@@ -71,7 +71,6 @@ pub struct DocStatement {
     /// Its text: the article's bytes `start..end`.
     pub text: String,
     /// Sentence, bullet or heading.
-    #[serde(deserialize_with = "statement_kind")]
     pub kind: StatementKind,
 }
 
@@ -89,10 +88,10 @@ pub struct DocMention {
     /// The entry's label.
     pub label: String,
     /// The entry's type.
-    #[serde(rename = "type", deserialize_with = "entity_type")]
+    #[serde(rename = "type")]
     pub kind: EntityType,
     /// How it matched.
-    #[serde(rename = "match", deserialize_with = "match_how")]
+    #[serde(rename = "match")]
     pub how: MatchHow,
     /// The lexicon name matched.
     pub name: String,
@@ -126,27 +125,7 @@ pub struct DocLink {
     /// Its score in [0, 1].
     pub score: f64,
     /// What the two statements share, strongest first.
-    pub evidence: Vec<DocEvidence>,
-}
-
-/// One piece of shared evidence.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-pub struct DocEvidence {
-    /// What kind of evidence.
-    #[serde(deserialize_with = "evidence_kind")]
-    pub kind: EvidenceKind,
-    /// Its language-independent key: for machines, never shown to people.
-    pub key: String,
-    /// A readable name for it.
-    pub label: String,
-    /// How the left statement says it.
-    #[serde(rename = "left_text")]
-    pub left: Vec<String>,
-    /// How the right statement says it.
-    #[serde(rename = "right_text")]
-    pub right: Vec<String>,
-    /// What it added to the score.
-    pub weight: f64,
+    pub evidence: Vec<Evidence>,
 }
 
 /// Statements in no link.
@@ -290,39 +269,6 @@ impl DocSide {
     }
 }
 
-/// Reads an enum by the word its `Serialize` writes.
-fn by_word<'de, D, T: Copy>(
-    deserializer: D,
-    all: &[T],
-    word: fn(T) -> &'static str,
-    what: &str,
-) -> Result<T, D::Error>
-where
-    D: Deserializer<'de>,
-{
-    let s = String::deserialize(deserializer)?;
-    all.iter().copied().find(|&v| word(v) == s).ok_or_else(|| {
-        let words: Vec<&str> = all.iter().map(|&v| word(v)).collect();
-        serde::de::Error::custom(format!(
-            "unknown {what} {s:?} (expected {})",
-            words.join(", ")
-        ))
-    })
-}
-
-fn statement_kind<'de, D: Deserializer<'de>>(d: D) -> Result<StatementKind, D::Error> {
-    by_word(
-        d,
-        &[
-            StatementKind::Sentence,
-            StatementKind::Bullet,
-            StatementKind::Heading,
-        ],
-        statement_word,
-        "statement kind",
-    )
-}
-
 /// A statement kind's word in JSON and in HTML classes.
 pub(crate) fn statement_word(kind: StatementKind) -> &'static str {
     match kind {
@@ -330,29 +276,4 @@ pub(crate) fn statement_word(kind: StatementKind) -> &'static str {
         StatementKind::Bullet => "bullet",
         StatementKind::Heading => "heading",
     }
-}
-
-pub(crate) fn entity_type<'de, D: Deserializer<'de>>(d: D) -> Result<EntityType, D::Error> {
-    by_word(d, &EntityType::ALL, EntityType::code, "entity type")
-}
-
-fn match_how<'de, D: Deserializer<'de>>(d: D) -> Result<MatchHow, D::Error> {
-    by_word(d, &MatchHow::ALL, MatchHow::as_str, "match")
-}
-
-fn evidence_kind<'de, D: Deserializer<'de>>(d: D) -> Result<EvidenceKind, D::Error> {
-    by_word(
-        d,
-        &[
-            EvidenceKind::Entity,
-            EvidenceKind::Name,
-            EvidenceKind::Number,
-            EvidenceKind::Quote,
-            EvidenceKind::Term,
-            EvidenceKind::Wording,
-            EvidenceKind::Cognate,
-        ],
-        super::evidence::kind_word,
-        "evidence kind",
-    )
 }

@@ -11,7 +11,6 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::aligner_view;
-use super::document::entity_type;
 use super::mentions::MentionRecord;
 use crate::align::{Aligner, Analysis};
 use crate::lexicon::EntityType;
@@ -24,7 +23,7 @@ pub struct EntityUse {
     /// The entry's label.
     pub label: String,
     /// The entry's type (never TERM).
-    #[serde(rename = "type", deserialize_with = "entity_type")]
+    #[serde(rename = "type")]
     pub kind: EntityType,
     /// Mentions in the left article.
     pub left: usize,

@@ -6,9 +6,7 @@
 //! they stand for: `Maison Blanche ↔ White House (White House, United
 //! States)` rather than the same pair twice.
 
-use crate::align::EvidenceKind;
-
-use super::document::DocEvidence;
+use crate::align::{Evidence, EvidenceKind};
 
 /// The word for evidence kinds in reports (and in JSON).
 pub(crate) fn kind_word(kind: EvidenceKind) -> &'static str {
@@ -27,11 +25,11 @@ pub(crate) fn kind_word(kind: EvidenceKind) -> &'static str {
 #[derive(Clone, Debug)]
 pub(crate) struct EvidenceLine<'a> {
     /// The pieces, strongest first; never empty.
-    pub pieces: Vec<&'a DocEvidence>,
+    pub pieces: Vec<&'a Evidence>,
 }
 
 /// The lines of a link's evidence, in the order of each line's strongest piece.
-pub(crate) fn lines(evidence: &[DocEvidence]) -> Vec<EvidenceLine<'_>> {
+pub(crate) fn lines(evidence: &[Evidence]) -> Vec<EvidenceLine<'_>> {
     let mut lines: Vec<EvidenceLine> = Vec::new();
     let mut pairs: Vec<String> = Vec::new();
     for e in evidence {
@@ -49,11 +47,11 @@ pub(crate) fn lines(evidence: &[DocEvidence]) -> Vec<EvidenceLine<'_>> {
 
 /// `Choïgou ↔ Shoigu`: how each side words one piece of evidence (its
 /// label where a side has no words).
-fn words(e: &DocEvidence) -> String {
+fn words(e: &Evidence) -> String {
     format!("{} ↔ {}", side_words(e, &e.left), side_words(e, &e.right))
 }
 
-fn side_words(e: &DocEvidence, words: &[String]) -> String {
+fn side_words(e: &Evidence, words: &[String]) -> String {
     if words.is_empty() {
         e.label.clone()
     } else {
@@ -63,12 +61,12 @@ fn side_words(e: &DocEvidence, words: &[String]) -> String {
 
 impl<'a> EvidenceLine<'a> {
     /// A line of one piece.
-    pub fn single(e: &'a DocEvidence) -> EvidenceLine<'a> {
+    pub fn single(e: &'a Evidence) -> EvidenceLine<'a> {
         EvidenceLine { pieces: vec![e] }
     }
 
     /// Its strongest piece.
-    pub fn first(&self) -> &'a DocEvidence {
+    pub fn first(&self) -> &'a Evidence {
         self.pieces[0]
     }
 
@@ -152,7 +150,7 @@ fn with_names(pair: String, names: &[String]) -> String {
 
 /// One piece for a tooltip: `Russia — entity, weight 0.35`, `cognate,
 /// weight 0.92`.
-pub(crate) fn describe(e: &DocEvidence) -> String {
+pub(crate) fn describe(e: &Evidence) -> String {
     let how = format!("{}, weight {:.2}", kind_word(e.kind), e.weight);
     match name(e) {
         Some(name) => format!("{name} — {how}"),
@@ -162,7 +160,7 @@ pub(crate) fn describe(e: &DocEvidence) -> String {
 
 /// What a piece stands for, for people: its label, or who is quoted; none
 /// for a cognate (its label is a stem, a key) or a name (its words say it).
-fn name(e: &DocEvidence) -> Option<String> {
+fn name(e: &Evidence) -> Option<String> {
     match e.kind {
         EvidenceKind::Cognate | EvidenceKind::Name => None,
         EvidenceKind::Quote => Some(format!("quoted: {}", e.label)),
@@ -174,7 +172,7 @@ fn name(e: &DocEvidence) -> Option<String> {
 /// `Moscou ↔ Moscow`, `buy` for `acheter ↔ purchasing`); false when a word
 /// holds it (`Kim Jong-un` for Kim Jong Un, `satellites` for satellite),
 /// letters and digits compared, and for a piece with no words.
-fn is_unsaid(e: &DocEvidence) -> bool {
+fn is_unsaid(e: &Evidence) -> bool {
     let key = |text: &str| {
         text.chars()
             .filter(|c| c.is_alphanumeric())
@@ -191,8 +189,8 @@ fn is_unsaid(e: &DocEvidence) -> bool {
 mod tests {
     use super::*;
 
-    fn e(kind: EvidenceKind, key: &str, label: &str, left: &[&str], right: &[&str]) -> DocEvidence {
-        DocEvidence {
+    fn e(kind: EvidenceKind, key: &str, label: &str, left: &[&str], right: &[&str]) -> Evidence {
+        Evidence {
             kind,
             key: key.into(),
             label: label.into(),
@@ -202,7 +200,7 @@ mod tests {
         }
     }
 
-    fn entity(label: &str, left: &[&str], right: &[&str]) -> DocEvidence {
+    fn entity(label: &str, left: &[&str], right: &[&str]) -> Evidence {
         e(EvidenceKind::Entity, "k", label, left, right)
     }
 

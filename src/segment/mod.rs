@@ -71,7 +71,7 @@ use lines::{BlockBuilder, Lines};
 use sentences::Rules;
 
 /// What kind of unit a statement is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum StatementKind {
     /// A sentence of running text.

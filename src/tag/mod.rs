@@ -45,7 +45,7 @@ use std::cell::RefCell;
 use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::lexicon::{EntityType, Entry, Lexicon, Name};
 use crate::normalize::{fold, for_each_token, is_word_char};
@@ -57,7 +57,7 @@ use variants::{IndexedName, Known, VariantIndex, VariantKind};
 use walk::Walk;
 
 /// How a mention was found (JSON `match`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum MatchHow {
     /// Spelled exactly as a lexicon name.
