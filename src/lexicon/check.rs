@@ -196,10 +196,7 @@ impl LexiconBuilder {
             let message = format!(
                 "name {:?} shares its {} stems with name {:?} of entity {} ({}); the tagger cannot tell their other forms apart: mark one `match=exact`, or drop it",
                 name.text,
-                match lang {
-                    Lang::Fr => "French",
-                    Lang::En => "English",
-                },
+                lang.name(),
                 other.text,
                 lex.entries[other.entry].id,
                 place(other)
