@@ -9,6 +9,7 @@ pub mod add;
 pub mod builtin;
 pub mod check;
 pub mod import;
+mod kinds;
 pub mod rows;
 
 use std::collections::{BTreeMap, HashMap};
